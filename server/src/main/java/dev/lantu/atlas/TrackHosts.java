@@ -1,0 +1,13 @@
+package dev.lantu.atlas;
+
+import java.util.List;
+
+/** Which districts host a city track, and in which it is unknown. */
+public record TrackHosts(LayoutMatrix.CityTrack track, List<String> hostedBy, List<String> unknownIn) {
+
+	/** A gap is certain when no district is left unknown. */
+	public boolean certainGap() {
+		return hostedBy.isEmpty() && unknownIn.isEmpty();
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.lantu.dataset.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.lantu.dataset.DatasetDirectory;
+import dev.lantu.dataset.DatasetReading;
+import dev.lantu.dataset.Position;
+import dev.lantu.dataset.Source;
+import dev.lantu.dataset.YamlTree;
+
+/** Reads {@code sources.yaml}, the catalogue every fact of the dataset cites. */
+final class SourcesReader {
+
+	private static final List<String> SOURCE_KEYS = List.of("id", "title", "publisher", "date", "url", "note");
+
+	private SourcesReader() {
+	}
+
+	static List<Source> read(DatasetDirectory directory, DatasetReading reading) {
+		var file = directory.read("sources.yaml");
+		if (file.isEmpty()) {
+			reading.problems().inconsistent(Position.of("sources.yaml"), "the source catalogue sources.yaml",
+					"no such file");
+			return List.of();
+		}
+		List<Source> sources = new ArrayList<>();
+		YamlTree.parse(file.get().name(), file.get().text(), reading.problems()).ifPresent(root -> {
+			root.allowOnly(List.of("sources"));
+			for (YamlTree node : root.list("sources")) {
+				node.allowOnly(SOURCE_KEYS);
+				String id = node.requiredText("id");
+				String title = node.requiredText("title");
+				if (id != null && title != null && reading.declare("source", id, node.position())) {
+					sources.add(new Source(id, title, node.text("publisher"), node.date("date"), node.text("url"),
+							node.text("note")));
+				}
+			}
+		});
+		return sources;
+	}
+
+}

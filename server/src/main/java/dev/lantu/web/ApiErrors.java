@@ -1,0 +1,32 @@
+package dev.lantu.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Problem details for malformed API requests, naming the parameter, the value and what was expected.
+ * Other errors keep Spring's RFC 9457 responses.
+ */
+@RestControllerAdvice(basePackages = "dev.lantu")
+class ApiErrors {
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+		String expected = e.getRequiredType() == null ? "another value"
+				: switch (e.getRequiredType().getSimpleName()) {
+					case "LocalDate" -> "a date as YYYY-MM-DD";
+					case "Integer", "int" -> "a whole number";
+					default -> "a " + e.getRequiredType().getSimpleName();
+				};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"parameter '" + e.getName() + "': expected " + expected + ", found '" + e.getValue() + "'");
+		problem.setTitle("Bad request parameter");
+		problem.setProperty("field", e.getName());
+		problem.setProperty("value", String.valueOf(e.getValue()));
+		return problem;
+	}
+
+}
