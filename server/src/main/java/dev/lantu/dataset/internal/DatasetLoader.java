@@ -27,6 +27,7 @@ import dev.lantu.dataset.DatasetProperties;
 import dev.lantu.dataset.DatasetReading;
 import dev.lantu.dataset.Position;
 import dev.lantu.dataset.Source;
+import dev.lantu.dataset.SourcesReader;
 import dev.lantu.dataset.YamlTree;
 
 /**

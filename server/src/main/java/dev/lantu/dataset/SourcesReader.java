@@ -1,23 +1,18 @@
-package dev.lantu.dataset.internal;
+package dev.lantu.dataset;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lantu.dataset.DatasetDirectory;
-import dev.lantu.dataset.DatasetReading;
-import dev.lantu.dataset.Position;
-import dev.lantu.dataset.Source;
-import dev.lantu.dataset.YamlTree;
 
 /** Reads {@code sources.yaml}, the catalogue every fact of the dataset cites. */
-final class SourcesReader {
+public final class SourcesReader {
 
 	private static final List<String> SOURCE_KEYS = List.of("id", "title", "publisher", "date", "url", "note");
 
 	private SourcesReader() {
 	}
 
-	static List<Source> read(DatasetDirectory directory, DatasetReading reading) {
+	public static List<Source> read(DatasetDirectory directory, DatasetReading reading) {
 		var file = directory.read("sources.yaml");
 		if (file.isEmpty()) {
 			reading.problems().inconsistent(Position.of("sources.yaml"), "the source catalogue sources.yaml",
