@@ -1,5 +1,7 @@
 package dev.lantu.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,6 +13,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Other errors keep Spring's RFC 9457 responses.
  */
 @RestControllerAdvice(basePackages = "dev.lantu")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
