@@ -26,6 +26,7 @@ import dev.lantu.dataset.DatasetPart;
 import dev.lantu.dataset.DatasetProperties;
 import dev.lantu.dataset.DatasetReading;
 import dev.lantu.dataset.Position;
+import dev.lantu.dataset.Problems;
 import dev.lantu.dataset.Source;
 import dev.lantu.dataset.SourcesReader;
 import dev.lantu.dataset.YamlTree;
@@ -65,16 +66,23 @@ class DatasetLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		load(new DatasetDirectory(properties.dataset()));
+		if (properties.loadAtStartup()) {
+			load(new DatasetDirectory(properties.dataset()));
+		}
 	}
 
-	/** Loads a dataset; returns the load that wrote it, or empty when the same files were already loaded. */
-	Optional<DatasetLoad> load(DatasetDirectory directory) {
+	/** What a check of a dataset found: its parts ready to write, unless a problem is inconsistent. */
+	record CheckedDataset(String datasetId, List<Source> catalogue, List<DatasetPart.Prepared> parts,
+			Problems problems) {
+	}
+
+	/** Reads and checks every part of the dataset; writes nothing. */
+	CheckedDataset check(DatasetDirectory directory) {
 		DatasetReading reading = new DatasetReading();
 		if (!directory.exists()) {
 			reading.problems().inconsistent(Position.of(directory.location() + "/dataset.yaml"),
 					"a dataset directory with dataset.yaml", "no dataset.yaml");
-			throw new DatasetInvalidException(directory.location(), reading.problems().all());
+			return new CheckedDataset(null, List.of(), List.of(), reading.problems());
 		}
 		String datasetId = datasetId(directory, reading);
 		List<Source> catalogue = SourcesReader.read(directory, reading);
@@ -83,9 +91,16 @@ class DatasetLoader implements ApplicationRunner {
 			prepared.add(part.read(directory, reading));
 		}
 		reading.checkCitations(catalogue.stream().map(Source::id).collect(Collectors.toSet()));
-		if (reading.problems().hasInconsistencies()) {
-			throw new DatasetInvalidException(directory.location(), reading.problems().inconsistent());
+		return new CheckedDataset(datasetId, catalogue, prepared, reading.problems());
+	}
+
+	/** Loads a dataset; returns the load that wrote it, or empty when the same files were already loaded. */
+	Optional<DatasetLoad> load(DatasetDirectory directory) {
+		CheckedDataset checked = check(directory);
+		if (checked.problems().hasInconsistencies()) {
+			throw new DatasetInvalidException(directory.location(), checked.problems().inconsistent());
 		}
+		String datasetId = checked.datasetId();
 		String fingerprint = directory.fingerprint();
 		Optional<String> last = jdbc
 			.sql("select fingerprint from dataset_load where dataset_id = ? order by id desc fetch first 1 rows only")
@@ -97,11 +112,11 @@ class DatasetLoader implements ApplicationRunner {
 					directory.location());
 			return Optional.empty();
 		}
-		int incomplete = reading.problems().incomplete().size();
+		int incomplete = checked.problems().incomplete().size();
 		DatasetLoad load = transaction.execute(status -> {
 			DatasetLoad started = start(datasetId, directory.location(), fingerprint, incomplete);
-			sources.save(catalogue, started);
-			prepared.forEach(part -> part.write(started));
+			sources.save(checked.catalogue(), started);
+			checked.parts().forEach(part -> part.write(started));
 			return started;
 		});
 		log.info("dataset {} loaded from {} ({} facts marked incomplete, shown as unknown)", datasetId,
