@@ -86,7 +86,8 @@ public final class DatasetReading {
 		Map<String, Position> ids = declarations.computeIfAbsent(namespace, n -> new LinkedHashMap<>());
 		Position first = ids.putIfAbsent(id, position);
 		if (first != null) {
-			problems.inconsistent(position, "a " + namespace + " id used once", "'" + id + "' already declared at " + first);
+			String article = "aeiou".indexOf(namespace.charAt(0)) >= 0 ? "an " : "a ";
+			problems.inconsistent(position, article + namespace + " id used once", "'" + id + "' already declared at " + first);
 			return false;
 		}
 		return true;

@@ -209,4 +209,104 @@ class AtlasValidationTests {
 		assertThat(check().inconsistent()).hasSizeGreaterThanOrEqualTo(3);
 	}
 
+
+	@Test
+	void shouldRejectAPlusCodeWhosePartsDifferFromTheSegments() {
+		dataset.replace("systems/baiyun-6plus6plusX.yaml", "code: \"6+6+X\"", "code: \"6+5+X\"");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.startsWith("systems/baiyun-6plus6plusX.yaml:6:") && m.contains("segments numbered 6, 5, X"));
+	}
+
+	@Test
+	void shouldReportAnXSegmentAsIncomplete() {
+		assertThat(messages(check().incomplete()))
+			.anyMatch(m -> m.startsWith("systems/baiyun-6plus6plusX.yaml:30:") && m.contains("'X' (not published)"));
+	}
+
+	@Test
+	void shouldRejectASegmentNumberThatIsNeitherDigitsNorX() {
+		dataset.replace("systems/baiyun-6plus6plusX.yaml", "number: \"X\"", "number: \"Y\"");
+		assertThat(messages(check().inconsistent())).anyMatch(m -> m.contains("a segment number of digits, or X"));
+	}
+
+	@Test
+	void shouldRejectMorePrinciplesThanTheSegmentDeclares() {
+		dataset.replace("systems/tianhe-12126.yaml", "      - name: {zh: 两业融合, en: integration of manufacturing and services}\n",
+				"      - name: {zh: 两业融合, en: integration of manufacturing and services}\n      - name: {zh: 第三个}\n");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.contains("segment 2 to name at most 2 principles") && m.contains("found 3 principles"));
+	}
+
+	@Test
+	void shouldRejectAnAlignmentThatIsBothAlignedAndSpecific() {
+		dataset.replace("systems/tianhe-12126.yaml", "alignment: {to: [gz.cluster.ai],", "alignment: {to: [gz.cluster.ai], specific: own,");
+		assertThat(messages(check().inconsistent())).anyMatch(m -> m.contains("exactly one of to") && m.contains("several"));
+	}
+
+	@Test
+	void shouldRejectAnAlignmentOnACityTrack() {
+		dataset.replace("systems/city-12218.yaml", "id: gz.cluster.nev\n", "id: gz.cluster.nev\n                alignment: {to: [gz.cluster.ai]}\n");
+		assertThat(messages(check().inconsistent())).anyMatch(m -> m.contains("no alignment on a city track"));
+	}
+
+	@Test
+	void shouldRejectAnUnknownAlignmentWithinALayerTheCityDoesNotHave() {
+		dataset.replace("systems/tianhe-12126.yaml", "within: gz.service", "within: gz.services");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.contains("a layer of the city system") && m.contains("did you mean 'gz.service'"));
+	}
+
+	@Test
+	void shouldRejectAnUnknownScopeAndAMalformedDate() {
+		dataset.replace("systems/tianhe-12126.yaml", "scope: district", "scope: county")
+			.replace("systems/tianhe-12126.yaml", "effective: 2025-02-07", "effective: 2025-02-30");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.contains("scope city or district") && m.contains("'county'"))
+			.anyMatch(m -> m.startsWith("systems/tianhe-12126.yaml:7:") && m.contains("a date as YYYY-MM-DD"));
+	}
+
+	@Test
+	void shouldRejectANegativeOrNonNumericCount() {
+		dataset.replace("systems/tianhe-12126.yaml", "count: 8", "count: eight");
+		assertThat(messages(check().inconsistent())).anyMatch(m -> m.contains("a whole number") && m.contains("'eight'"));
+	}
+
+	@Test
+	void shouldRejectALayerClaimWithoutItsCount() {
+		dataset.replace("claims.yaml", "    count: 8\n", "");
+		assertThat(messages(check().inconsistent())).anyMatch(m -> m.contains("count: how many tracks of layer gz.cluster"));
+	}
+
+	@Test
+	void shouldRejectAKnownIndicatorValueWithoutSourcesOrConfidence() {
+		dataset.replace("indicators.csv", "440103,gdp,2024,1316.36,,,high,S13,", "440103,gdp,2024,1316.36,,,,,");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.startsWith("indicators.csv:5 sources") && m.contains("sources and confidence for a known value"));
+	}
+
+	@Test
+	void shouldRejectABadYearQualifierAndDuplicateRow() {
+		dataset.replace("indicators.csv", "440103,gdp,2024,1316.36,,", "440103,gdp,24,1316.36,about,");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.startsWith("indicators.csv:5 year") && m.contains("'24'"))
+			.anyMatch(m -> m.startsWith("indicators.csv:5 qualifier") && m.contains("'about'"));
+		dataset.replace("indicators.csv", "440103,gdp,24,1316.36,about,", "440103,gdp_growth,2024,1316.36,,");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.contains("an indicator value id used once") && m.contains("440103/gdp_growth/2024"));
+	}
+
+	@Test
+	void shouldRejectADatasetWithoutItsSourceCatalogue() {
+		dataset.delete("sources.yaml");
+		assertThat(messages(check().inconsistent()))
+			.anyMatch(m -> m.startsWith("sources.yaml: expected the source catalogue"))
+			.anyMatch(m -> m.contains("a source id from sources.yaml"));
+	}
+
+	@Test
+	void shouldRejectBothSegmentsAndSegmentsUnknown() {
+		dataset.replace("systems/huangpu-12136.yaml", "segments_unknown:", "segments:\n  - number: \"1\"\nsegments_unknown:");
+		assertThat(messages(check().inconsistent())).anyMatch(m -> m.contains("either segments or segments_unknown"));
+	}
+
 }
