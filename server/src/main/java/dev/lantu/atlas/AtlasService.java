@@ -208,7 +208,7 @@ public class AtlasService {
 			.filter(s -> s.scope() == Scope.CITY)
 			.findFirst()
 			.orElse(null);
-		PostedSystemCheck.check(reader, reading, system.orElse(null), city == null ? city() .code() : city.regionCode(),
+		PostedSystemCheck.check(reader, reading, system.orElse(null), city().code(),
 				snapshot.regions(), city, snapshot.systems().stream().map(AtlasSnapshot.StoredSystem::system).toList(),
 				sourceIds);
 		return new ValidationReport(!reading.problems().hasInconsistencies(), reading.problems().inconsistent(),

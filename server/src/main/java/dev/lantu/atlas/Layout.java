@@ -193,23 +193,26 @@ public final class Layout {
 	}
 
 	/**
-	 * How many tracks of a segment's layers a district hosts at least, summed over its top-level layers;
-	 * null when nothing is known. This is what the map shades.
+	 * How many tracks of a city segment a district hosts at least (summed over the segment's top-level
+	 * layers; null when nothing is known) and whether that number is exact. This is what the map shades.
 	 */
-	public Integer hostedInSegment(String district, String segmentNumber) {
-		Segment segment = city.segments().stream().filter(s -> s.number().equals(segmentNumber)).findFirst().orElse(null);
-		if (segment == null) {
-			return null;
-		}
+	public record SegmentHosting(String districtCode, String segmentNumber, Integer atLeast, boolean exact) {
+	}
+
+	public SegmentHosting hostedInSegment(String district, String segmentNumber) {
+		Segment segment = city.segments().stream().filter(s -> s.number().equals(segmentNumber)).findFirst()
+			.orElseThrow(() -> new NotInAtlasException("segment", segmentNumber, "a segment number of " + city.code()));
 		List<HostingClaim> claims = claimsByDistrict.getOrDefault(district, List.of());
 		Integer total = null;
+		boolean exact = true;
 		for (Layer top : segment.layers()) {
-			Integer atLeast = coverage(district, top, claims).atLeast();
-			if (atLeast != null) {
-				total = (total == null ? 0 : total) + atLeast;
+			LayerCoverage coverage = coverage(district, top, claims);
+			exact &= coverage.exact();
+			if (coverage.atLeast() != null) {
+				total = (total == null ? 0 : total) + coverage.atLeast();
 			}
 		}
-		return total;
+		return new SegmentHosting(district, segmentNumber, total, exact && total != null);
 	}
 
 	/** The segment of the city system with the most tracks: its "core tracks" ("21" of "12218"). */

@@ -158,18 +158,14 @@ class AtlasApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		Layout layout = atlas.layout(date);
 		String chosen = segment != null ? segment : layout.coreSegment();
-		var citySegment = layout.city().segments().stream().filter(s -> s.number().equals(chosen)).findFirst()
-			.orElseThrow(() -> new dev.lantu.atlas.NotInAtlasException("segment", chosen, "a segment number of "
-					+ layout.city().code()));
 		List<MapValue> values = atlas.districts().stream().map(d -> {
-			List<LayerCoverage> coverage = layout.coverage(d.code()).stream()
-				.filter(c -> citySegment.layers().stream().anyMatch(l -> l.id().equals(c.layerId())))
-				.toList();
-			boolean exact = coverage.stream().allMatch(LayerCoverage::exact);
-			return new MapValue(d.code(), d.name().zh(), d.name().en(), layout.hostedInSegment(d.code(), chosen), exact,
+			Layout.SegmentHosting hosting = layout.hostedInSegment(d.code(), chosen);
+			return new MapValue(d.code(), d.name().zh(), d.name().en(), hosting.atLeast(), hosting.exact(),
 					atlas.systemOf(d.code(), date).map(IndustrialSystem::code).orElse(null));
 		}).toList();
-		return new LayoutMap(chosen, citySegment.declaredCount(), values);
+		Integer count = layout.city().segments().stream().filter(s -> s.number().equals(chosen)).findFirst()
+			.map(s -> s.declaredCount()).orElse(null);
+		return new LayoutMap(chosen, count, values);
 	}
 
 	@GetMapping("/tracks/{id}/hosts")
