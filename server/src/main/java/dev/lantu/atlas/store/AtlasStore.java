@@ -1,32 +1,53 @@
 package dev.lantu.atlas.store;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import dev.lantu.dataset.DatasetLoaded;
+
 /**
- * Hands out the current {@link AtlasSnapshot}. The snapshot is rebuilt when another dataset load has
- * happened, which any node sees in the shared database, so several servers stay consistent.
+ * Hands out the current {@link AtlasSnapshot}. A load on this node replaces it at once; a load by
+ * another node sharing the database is noticed within {@link #RECHECK}, so several servers stay
+ * consistent without asking the database on every call.
  */
 @Component
 public class AtlasStore {
 
+	static final Duration RECHECK = Duration.ofSeconds(2);
+
 	private final AtlasRepository repository;
 
-	private final AtomicReference<AtlasSnapshot> current = new AtomicReference<>();
+	private volatile AtlasSnapshot current;
+
+	private volatile long checkedAt;
 
 	AtlasStore(AtlasRepository repository) {
 		this.repository = repository;
 	}
 
 	public AtlasSnapshot current() {
-		long lastLoad = repository.lastLoadId().orElse(0L);
-		AtlasSnapshot snapshot = current.get();
-		if (snapshot == null || snapshot.loadId() != lastLoad) {
-			snapshot = repository.read(lastLoad);
-			current.set(snapshot);
+		AtlasSnapshot snapshot = current;
+		long now = System.nanoTime();
+		if (snapshot != null && now - checkedAt < RECHECK.toNanos()) {
+			return snapshot;
 		}
-		return snapshot;
+		synchronized (this) {
+			long lastLoad = repository.lastLoadId().orElse(0L);
+			if (current == null || current.loadId() != lastLoad) {
+				current = repository.read(lastLoad);
+			}
+			checkedAt = now;
+			return current;
+		}
+	}
+
+	@EventListener
+	void on(DatasetLoaded loaded) {
+		synchronized (this) {
+			current = null;
+		}
 	}
 
 }
