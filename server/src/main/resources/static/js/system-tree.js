@@ -1,0 +1,39 @@
+/* A system as a tree (ECharts tree series); the nested list below it says the same without script. */
+(function () {
+  'use strict';
+
+  var el = document.getElementById('tree');
+  if (!el || !window.echarts || !window.lantuTree) {
+    return;
+  }
+
+  function leaves(node) {
+    return node.children ? node.children.reduce(function (n, c) { return n + leaves(c); }, 0) : 1;
+  }
+
+  el.style.height = Math.max(360, leaves(window.lantuTree) * 24 + 40) + 'px';
+  var chart = echarts.init(el, null, { renderer: 'svg' });
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'item', triggerOn: 'mousemove' },
+    series: [{
+      type: 'tree',
+      data: [window.lantuTree],
+      top: 16,
+      bottom: 16,
+      left: '14%',
+      right: '30%',
+      orient: 'LR',
+      initialTreeDepth: -1,
+      expandAndCollapse: true,
+      symbolSize: 8,
+      itemStyle: { color: '#0b4f9c', borderColor: '#0b4f9c' },
+      lineStyle: { color: '#9bb7d4' },
+      label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 13 },
+      leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left' } }
+    }]
+  });
+  window.addEventListener('resize', function () {
+    chart.resize();
+  });
+})();
