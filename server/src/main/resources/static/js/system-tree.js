@@ -21,15 +21,17 @@
       data: [window.lantuTree],
       top: 16,
       bottom: 16,
-      left: '14%',
-      right: '30%',
+      left: '10%',
+      right: '16%',
       orient: 'LR',
       initialTreeDepth: -1,
       expandAndCollapse: true,
       symbolSize: 8,
       itemStyle: { color: '#0b4f9c', borderColor: '#0b4f9c' },
       lineStyle: { color: '#9bb7d4' },
-      label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 13 },
+      // branch labels above their node, leaf labels to the right: a leaf of a shallow branch (a
+      // principle) then does not run into the labels of the next column
+      label: { position: 'top', distance: 6, align: 'center', fontSize: 13, backgroundColor: 'rgba(255,255,255,0.85)' },
       leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left' } }
     }]
   });

@@ -1,5 +1,7 @@
 package dev.lantu.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,9 +12,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * Problem details for malformed API requests, naming the parameter, the value and what was expected.
  * Other errors keep Spring's RFC 9457 responses. Only REST controllers get them: pages answer with the
- * error page.
+ * error page. Ordered first, or Spring Boot's general problem-details handler would answer instead.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

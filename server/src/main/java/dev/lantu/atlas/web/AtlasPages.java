@@ -243,8 +243,7 @@ class AtlasPages {
 		if (system.segmentsUnknown() != null) {
 			segments.add(node(message("system.tree.unpublished", locale), List.of()));
 		}
-		String code = system.code() == null ? "" : system.code() + " ";
-		return node(code + system.name().in(locale), segments);
+		return node(system.name().in(locale), segments);
 	}
 
 	private Map<String, Object> layerNode(Layer layer, Locale locale) {
@@ -384,14 +383,13 @@ class AtlasPages {
 		List<IndicatorDefinition> definitions = atlas.indicatorDefinitions();
 		String chosen = definitions.stream().anyMatch(d -> d.id().equals(indicator)) || definitions.isEmpty() ? indicator
 				: definitions.get(0).id();
-		Ranking ranking = atlas.ranking(chosen, year);
-		List<Integer> years = atlas.districts().stream()
+		List<IndicatorValue> values = atlas.districts().stream()
 			.flatMap(d -> atlas.indicators(d.code()).stream())
 			.filter(v -> v.indicator().equals(chosen))
-			.map(IndicatorValue::year)
-			.distinct()
-			.sorted(Comparator.reverseOrder())
 			.toList();
+		List<Integer> years = values.stream().map(IndicatorValue::year).distinct().sorted(Comparator.reverseOrder())
+			.toList();
+		Ranking ranking = atlas.ranking(chosen, year != null ? year : bestYear(values));
 		Citations citations = new Citations();
 		ranking.entries().stream().map(Ranking.Entry::value).filter(Objects::nonNull)
 			.forEach(v -> citations.add(v.provenance()));
@@ -400,6 +398,20 @@ class AtlasPages {
 		model.addAttribute("years", years);
 		model.addAttribute("sources", citations.sources());
 		return "atlas/rankings";
+	}
+
+	/**
+	 * The year in which most districts have a known value, the latest of those on a tie; null (the
+	 * atlas's own choice) when none is known. A ranking of the one district that already published a
+	 * newer figure tells little.
+	 */
+	private static Integer bestYear(List<IndicatorValue> values) {
+		Map<Integer, Long> known = values.stream().filter(IndicatorValue::known)
+			.collect(Collectors.groupingBy(IndicatorValue::year, Collectors.counting()));
+		return known.entrySet().stream()
+			.max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+			.map(Map.Entry::getKey)
+			.orElse(null);
 	}
 
 	// 错误 -------------------------------------------------------------------------------------------
