@@ -87,6 +87,13 @@ class MapBrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(30))
 			.withMessage("the map did not draw its 11 districts (data-districts of #map)")
 			.until(b -> "11".equals(map.getDomAttribute("data-districts")));
+		// Selenium moves to an offset from the centre of the element's visible part: show all of it
+		Boolean visible = (Boolean) ((JavascriptExecutor) browser).executeScript("""
+				arguments[0].scrollIntoView({ block: 'center' });
+				const box = arguments[0].getBoundingClientRect();
+				return box.top >= 0 && box.bottom <= window.innerHeight;
+				""", map);
+		assertThat(visible).as("the whole map fits in the browser window").isTrue();
 		return map;
 	}
 
@@ -97,24 +104,56 @@ class MapBrowserTests {
 		assertThat(map.findElements(By.cssSelector("svg path"))).hasSizeGreaterThanOrEqualTo(11);
 	}
 
-	@Test
-	void shouldOpenTianheWhenItIsClickedOnTheMap() {
-		WebElement map = drawnMap();
-		// Tianhe's label point (cp) from the boundaries the map drew, in pixels of the chart
+	/** Where a district's label point (cp) of the boundaries lies, as offsets from the map's centre. */
+	private int[] offsetOf(WebElement map, String district) {
 		@SuppressWarnings("unchecked")
 		List<Number> pixel = (List<Number>) ((JavascriptExecutor) browser).executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				fetch('/api/v1/districts/boundaries').then(r => r.json()).then(geo => {
-				  const tianhe = geo.features.find(f => f.properties.code === arguments[0]);
-				  done(window.lantuMap.convertToPixel({ seriesIndex: 0 }, tianhe.properties.cp));
+				  const feature = geo.features.find(f => f.properties.code === arguments[0]);
+				  done(window.lantuMap.convertToPixel({ seriesIndex: 0 }, feature.properties.cp));
 				}).catch(e => done(String(e)));
-				""", TIANHE);
-		assertThat(pixel).as("Tianhe's position on the map").hasSize(2);
+				""", district);
+		assertThat(pixel).as("position of %s on the map", district).hasSize(2);
 		Rectangle box = map.getRect();
 		// Selenium 4 offsets are from the element's centre
-		int x = (int) Math.round(pixel.get(0).doubleValue() - box.getWidth() / 2.0);
-		int y = (int) Math.round(pixel.get(1).doubleValue() - box.getHeight() / 2.0);
-		new Actions(browser).moveToElement(map, x, y).click().perform();
+		return new int[] { (int) Math.round(pixel.get(0).doubleValue() - box.getWidth() / 2.0),
+				(int) Math.round(pixel.get(1).doubleValue() - box.getHeight() / 2.0) };
+	}
+
+	/** The tooltip once the pointer rests on the district (on its way it may pass over others). */
+	private String tooltipOver(WebElement map, String district, String name) {
+		int[] offset = offsetOf(map, district);
+		new Actions(browser).moveToElement(map, offset[0], offset[1]).perform();
+		return new WebDriverWait(browser, Duration.ofSeconds(10))
+			.withMessage("no tooltip naming " + name + " over " + district)
+			.until(b -> {
+				String text = (String) ((JavascriptExecutor) b).executeScript("""
+						const tip = [...document.querySelectorAll('#map div')]
+						  .find(d => d.style.position === 'absolute' && d.style.display !== 'none' && d.innerText.trim());
+						return tip ? tip.innerText : null;
+						""");
+				return text != null && text.contains(name) ? text : null;
+			});
+	}
+
+	@Test
+	void shouldSayUnknownNotZeroOverADistrictWhoseHostingIsUnknown() {
+		String tooltip = tooltipOver(drawnMap(), "440115", "南沙区");
+		assertThat(tooltip).contains("产业体系未公布", "未知").doesNotContain("0 个");
+	}
+
+	@Test
+	void shouldSayAtLeastOverADistrictWhoseCountIsNotExact() {
+		String tooltip = tooltipOver(drawnMap(), "440112", "黄埔区");
+		assertThat(tooltip).contains("12136", "至少 14 个（共 21 个）");
+	}
+
+	@Test
+	void shouldOpenTianheWhenItIsClickedOnTheMap() {
+		WebElement map = drawnMap();
+		int[] offset = offsetOf(map, TIANHE);
+		new Actions(browser).moveToElement(map, offset[0], offset[1]).click().perform();
 
 		new WebDriverWait(browser, Duration.ofSeconds(30))
 			.withMessage("a click on Tianhe did not open /districts/" + TIANHE)
