@@ -12,6 +12,11 @@
   }
 
   el.style.height = Math.max(360, leaves(window.lantuTree) * 24 + 40) + 'px';
+  // the root's label is centred over it: leave room for half of it on the left
+  var measure = document.createElement('canvas').getContext('2d');
+  measure.font = '13px sans-serif';
+  var rootHalf = measure.measureText(window.lantuTree.name).width / 2 + 12;
+  var left = Math.max(rootHalf, el.clientWidth * 0.04);
   var chart = echarts.init(el, null, { renderer: 'svg' });
   chart.setOption({
     animation: false,
@@ -21,7 +26,7 @@
       data: [window.lantuTree],
       top: 16,
       bottom: 16,
-      left: '10%',
+      left: left,
       right: '16%',
       orient: 'LR',
       initialTreeDepth: -1,

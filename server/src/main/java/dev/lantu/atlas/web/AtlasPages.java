@@ -380,9 +380,7 @@ class AtlasPages {
 	@GetMapping("/rankings")
 	String rankings(@RequestParam(defaultValue = "gdp") String indicator, @RequestParam(required = false) Integer year,
 			Model model) {
-		List<IndicatorDefinition> definitions = atlas.indicatorDefinitions();
-		String chosen = definitions.stream().anyMatch(d -> d.id().equals(indicator)) || definitions.isEmpty() ? indicator
-				: definitions.get(0).id();
+		String chosen = atlas.indicator(indicator).id();
 		List<IndicatorValue> values = atlas.districts().stream()
 			.flatMap(d -> atlas.indicators(d.code()).stream())
 			.filter(v -> v.indicator().equals(chosen))
@@ -394,7 +392,7 @@ class AtlasPages {
 		ranking.entries().stream().map(Ranking.Entry::value).filter(Objects::nonNull)
 			.forEach(v -> citations.add(v.provenance()));
 		model.addAttribute("ranking", ranking);
-		model.addAttribute("indicators", definitions);
+		model.addAttribute("indicators", atlas.indicatorDefinitions());
 		model.addAttribute("years", years);
 		model.addAttribute("sources", citations.sources());
 		return "atlas/rankings";

@@ -212,4 +212,14 @@ class AtlasPagesTests {
 		assertThat(html).contains("GDP growth (real): ranking for 2024", "<option value=\"2024\" selected=\"selected\"");
 	}
 
+	@Test
+	void shouldAnswerAnUnknownIndicatorWithA404Page() throws Exception {
+		assertThat(get("/rankings?indicator=happiness").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void shouldSayWhenNoSystemWasInForceOnADate() throws Exception {
+		assertThat(page("/systems?date=2020-01-01")).contains("该日期没有施行中的产业体系。");
+	}
+
 }
