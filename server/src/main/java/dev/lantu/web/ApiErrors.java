@@ -5,14 +5,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Problem details for malformed API requests, naming the parameter, the value and what was expected.
- * Other errors keep Spring's RFC 9457 responses.
+ * Other errors keep Spring's RFC 9457 responses. Only REST controllers get them: pages answer with the
+ * error page. Ordered first, or Spring Boot's general problem-details handler would answer instead.
  */
-@RestControllerAdvice(basePackages = "dev.lantu")
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 

@@ -1,0 +1,55 @@
+package dev.lantu.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * A browser asking for a page that does not exist gets the error page in its language. Everyone else
+ * (API clients, curl, anything under /api/) keeps the problem details Spring Boot sends.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+	private final ObjectProvider<ResponseEntityExceptionHandler> problemDetails;
+
+	PageErrors(ObjectProvider<ResponseEntityExceptionHandler> problemDetails) {
+		this.problemDetails = problemDetails;
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object noSuchPage(NoResourceFoundException e, HttpServletRequest request, WebRequest webRequest) throws Exception {
+		if (wantsPage(request)) {
+			ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+			page.addObject("status", HttpStatus.NOT_FOUND.value());
+			page.addObject("error", HttpStatus.NOT_FOUND.getReasonPhrase());
+			page.addObject("path", request.getRequestURI());
+			return page;
+		}
+		ResponseEntityExceptionHandler handler = problemDetails.getIfAvailable();
+		if (handler == null) {
+			throw e;
+		}
+		return handler.handleException(e, webRequest);
+	}
+
+	/** Asked for HTML by name, as browsers do (curl's default Accept does not), and not under the API. */
+	private static boolean wantsPage(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !path.startsWith("/api/");
+	}
+
+}
