@@ -99,6 +99,8 @@ create table atlas_indicator_value (
     indicator   varchar(64) not null references atlas_indicator (id),
     period_year integer     not null,
     amount      numeric(24, 6),
+    -- the value as published ("2301.30"): the numeric column sorts, this one keeps its form
+    published   varchar(40),
     qualifier   varchar(4),
     sources     varchar(500),
     confidence  varchar(10),

@@ -189,7 +189,7 @@ public final class Layout {
 		}
 		boolean exact = (unknown == 0 && layer.complete()) || (claimed != null && claimed.equals(layer.declaredCount()));
 		return new LayerCoverage(district, layer.id(), layer.name(), layer.declaredCount(), layer.allTracks().size(),
-				hosted, notHosted, unknown, claimed, layerClaims, atLeast, exact);
+				hosted, notHosted, unknown, layer.unnamedCount(), claimed, layerClaims, atLeast, exact);
 	}
 
 	/**

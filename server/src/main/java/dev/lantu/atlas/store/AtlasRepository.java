@@ -1,5 +1,6 @@
 package dev.lantu.atlas.store;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ public class AtlasRepository {
 			Provenance p = value.provenance();
 			upsert("atlas_indicator_value",
 					columns("region_code", value.regionCode(), "indicator", value.indicator(), "period_year", value.year()),
-					columns("amount", value.value(), "qualifier", value.qualifier(), "sources", String.join(" ", p.sources()),
+					columns("amount", value.value(), "published", value.value() == null ? null : value.value().toPlainString(),
+							"qualifier", value.qualifier(), "sources", String.join(" ", p.sources()),
 							"confidence", p.confidence() == null ? null : p.confidence().label(), "inferred", p.inferred(),
 							"note", p.note()),
 					load);
@@ -217,7 +219,7 @@ public class AtlasRepository {
 			.list();
 		List<IndicatorValue> values = jdbc.sql("select * from atlas_indicator_value order by region_code, indicator, period_year")
 			.query((rs, i) -> new IndicatorValue(rs.getString("region_code"), rs.getString("indicator"), rs.getInt("period_year"),
-					rs.getBigDecimal("amount") == null ? null : rs.getBigDecimal("amount").stripTrailingZeros(),
+					rs.getString("published") == null ? null : new BigDecimal(rs.getString("published")),
 					rs.getString("qualifier"), provenance(rs.getString("sources"), rs.getString("confidence"),
 							rs.getBoolean("inferred"), rs.getString("note"))))
 			.list();

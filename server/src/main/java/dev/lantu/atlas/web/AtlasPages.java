@@ -115,17 +115,14 @@ class AtlasPages {
 		return "atlas/map";
 	}
 
-	/** As the REST API's /layout/map shades it (see AtlasApiController#layoutMap). */
+	/** As the REST API's /layout/map shades it. */
 	private MapRow mapRow(Layout layout, Segment core, Region district) {
 		String systemCode = atlas.systemOf(district.code(), null).map(IndustrialSystem::code).orElse(null);
 		if (core == null) {
 			return new MapRow(district, systemCode, null, false);
 		}
-		Set<String> coreLayers = core.layers().stream().map(Layer::id).collect(Collectors.toSet());
-		boolean exact = layout.coverage(district.code()).stream()
-			.filter(c -> coreLayers.contains(c.layerId()))
-			.allMatch(LayerCoverage::exact);
-		return new MapRow(district, systemCode, layout.hostedInSegment(district.code(), core.number()), exact);
+		Layout.SegmentHosting hosting = layout.hostedInSegment(district.code(), core.number());
+		return new MapRow(district, systemCode, hosting.atLeast(), hosting.exact());
 	}
 
 	private List<KeyFact> keyFacts(IndustrialSystem city) {
@@ -387,7 +384,7 @@ class AtlasPages {
 			.toList();
 		List<Integer> years = values.stream().map(IndicatorValue::year).distinct().sorted(Comparator.reverseOrder())
 			.toList();
-		Ranking ranking = atlas.ranking(chosen, year != null ? year : bestYear(values));
+		Ranking ranking = atlas.ranking(chosen, year);
 		Citations citations = new Citations();
 		ranking.entries().stream().map(Ranking.Entry::value).filter(Objects::nonNull)
 			.forEach(v -> citations.add(v.provenance()));
@@ -396,20 +393,6 @@ class AtlasPages {
 		model.addAttribute("years", years);
 		model.addAttribute("sources", citations.sources());
 		return "atlas/rankings";
-	}
-
-	/**
-	 * The year in which most districts have a known value, the latest of those on a tie; null (the
-	 * atlas's own choice) when none is known. A ranking of the one district that already published a
-	 * newer figure tells little.
-	 */
-	private static Integer bestYear(List<IndicatorValue> values) {
-		Map<Integer, Long> known = values.stream().filter(IndicatorValue::known)
-			.collect(Collectors.groupingBy(IndicatorValue::year, Collectors.counting()));
-		return known.entrySet().stream()
-			.max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-			.map(Map.Entry::getKey)
-			.orElse(null);
 	}
 
 	// 错误 -------------------------------------------------------------------------------------------

@@ -152,6 +152,28 @@ class AtlasApiTests {
 	}
 
 	@Test
+	void shouldRankByTheYearMostDistrictsPublishedWhenNoYearIsGiven() throws Exception {
+		mvc.perform(get("/api/v1/rankings/gdp"))
+			.andExpect(jsonPath("$.year").value(2024))
+			.andExpect(jsonPath("$.entries[0].district.code").value("440106"));
+	}
+
+	@Test
+	void shouldKeepIndicatorValuesAsPublished() throws Exception {
+		mvc.perform(get("/api/v1/districts/440115"))
+			.andExpect(jsonPath("$.indicators[?(@.indicator == 'gdp' && @.year == 2024)].value").value(hasItem(2301.30)))
+			.andExpect(content().string(containsString("2301.30")));
+	}
+
+	@Test
+	void shouldCountTheCityTracksNotYetNamedInACoverage() throws Exception {
+		mvc.perform(get("/api/v1/districts/440106/coverage"))
+			.andExpect(jsonPath("$[?(@.layerId == 'gz.service')].hosted").value(2))
+			.andExpect(jsonPath("$[?(@.layerId == 'gz.service')].unnamedCityTracks").value(6))
+			.andExpect(jsonPath("$[?(@.layerId == 'gz.service')].exact").value(false));
+	}
+
+	@Test
 	void shouldAnswerAnUnknownDistrictWithAProblemNamingTheField() throws Exception {
 		mvc.perform(get("/api/v1/districts/440199"))
 			.andExpect(status().isNotFound())
