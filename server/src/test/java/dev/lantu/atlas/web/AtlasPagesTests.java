@@ -173,6 +173,14 @@ class AtlasPagesTests {
 	}
 
 	@Test
+	void shouldMarkHostingThatRestsOnLowConfidenceEvidenceOnly() throws Exception {
+		String html = page("/layout");
+		// Conghua's hosting of NEV rests on an inferred, low-confidence reading of 2024 context
+		assertThat(html).contains("class=\"cell hosted confidence-low-cell\"", "从化区 · 智能网联与新能源汽车：占据（依据可信度低）")
+			.contains("天河区 · 智能网联与新能源汽车：占据\"");
+	}
+
+	@Test
 	void shouldListTracksSeveralDistrictsCompeteFor() throws Exception {
 		String two = page("/layout");
 		assertThat(two).contains("同质化", "<option value=\"2\" selected=\"selected\"");
