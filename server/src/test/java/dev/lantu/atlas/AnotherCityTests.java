@@ -1,0 +1,38 @@
+package dev.lantu.atlas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import dev.lantu.LantuApplication;
+
+/** Another city's system loads as data alone: a fictional two-district city, no code changes. */
+class AnotherCityTests {
+
+	@Test
+	void shouldLoadAndAnswerForAnotherCity() {
+		String dataset = Path.of("src/test/resources/datasets/example-city").toAbsolutePath().toString();
+		try (var context = new SpringApplicationBuilder(LantuApplication.class).web(WebApplicationType.NONE)
+			.run("--lantu.dataset=" + dataset)) {
+			AtlasService atlas = context.getBean(AtlasService.class);
+			assertThat(atlas.city().name().zh()).isEqualTo("示例市");
+			assertThat(atlas.districts()).extracting(Region::code).containsExactly("990101", "990102");
+			Layout layout = atlas.layout(null);
+			assertThat(layout.coreSegment()).isEqualTo("3");
+			assertThat(layout.cell("990101", "ex.cluster.robots").hosting()).isEqualTo(Hosting.HOSTED);
+			assertThat(layout.cell("990101", "ex.cluster.chips").hosting()).isEqualTo(Hosting.NOT_HOSTED);
+			assertThat(layout.cell("990102", "ex.cluster.chips").hosting()).isEqualTo(Hosting.UNKNOWN);
+			assertThat(layout.hostedInSegment("990101", "3").atLeast()).isEqualTo(1);
+			assertThat(layout.hostedInSegment("990102", "3").atLeast()).isNull();
+			assertThat(layout.gaps()).extracting(h -> h.track().track().id())
+				.containsExactly("ex.cluster.chips", "ex.cluster.food");
+			assertThat(atlas.ranking("output", null).entries().get(0).district().code()).isEqualTo("990101");
+			assertThat(atlas.boundaries()).isEqualTo("{\"type\":\"FeatureCollection\",\"features\":[]}");
+		}
+	}
+
+}
