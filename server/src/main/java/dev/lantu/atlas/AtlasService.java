@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -27,6 +28,14 @@ import dev.lantu.dataset.DatasetReading;
 public class AtlasService {
 
 	private final AtlasStore store;
+
+	/** Layouts of the current snapshot by date: a layout is a pure function of both, and pages ask often. */
+	private volatile LayoutCache layouts = new LayoutCache(-1, new ConcurrentHashMap<>());
+
+	private static final int MAX_CACHED_LAYOUTS = 64;
+
+	private record LayoutCache(long loadId, Map<LocalDate, Layout> byDate) {
+	}
 
 	AtlasService(AtlasStore store) {
 		this.store = store;
@@ -127,6 +136,26 @@ public class AtlasService {
 	}
 
 	public Layout layout(LocalDate asOf) {
+		LocalDate date = orToday(asOf);
+		long loadId = snapshot().loadId();
+		LayoutCache cache = layouts;
+		if (cache.loadId() != loadId) {
+			cache = new LayoutCache(loadId, new ConcurrentHashMap<>());
+			layouts = cache;
+		}
+		Layout cached = cache.byDate().get(date);
+		if (cached != null) {
+			return cached;
+		}
+		Layout layout = computeLayout(date);
+		if (cache.byDate().size() < MAX_CACHED_LAYOUTS) {
+			// bounded, since any date can be asked for
+			cache.byDate().putIfAbsent(date, layout);
+		}
+		return layout;
+	}
+
+	private Layout computeLayout(LocalDate asOf) {
 		List<Region> districts = districts();
 		Map<String, IndustrialSystem> systems = new HashMap<>();
 		for (Region district : districts) {

@@ -134,7 +134,11 @@ class AtlasApiController {
 			consumes = { "application/yaml", "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON_VALUE,
 					MediaType.TEXT_PLAIN_VALUE })
 	@Operation(summary = "Check a system definition (YAML or JSON, docs/dataset-format.md) against the loaded atlas; nothing is stored")
-	ValidationReport validate(@RequestBody String definition) {
+	ValidationReport validate(@RequestBody(required = false) String definition) {
+		if (definition == null || definition.isBlank()) {
+			throw new IllegalArgumentException("the request body: expected a system definition (YAML or JSON, "
+					+ "see docs/dataset-format.md), found nothing");
+		}
 		Set<String> sourceIds = sources.all().stream().map(Source::id).collect(Collectors.toSet());
 		return atlas.validate(definition, sourceIds);
 	}

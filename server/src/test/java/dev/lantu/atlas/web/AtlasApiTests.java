@@ -226,6 +226,14 @@ class AtlasApiTests {
 	}
 
 	@Test
+	void shouldAnswerAnEmptyDefinitionWithAProblem() throws Exception {
+		mvc.perform(post("/api/v1/systems/validate").contentType("application/yaml").content(""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("expected a system definition")));
+	}
+
+	@Test
 	void shouldValidateAJsonDefinitionToo() throws Exception {
 		String json = """
 				{"id": "gz.test.1", "scope": "district", "region": "440105", "name": {"zh": "测试"},
