@@ -1,0 +1,9 @@
+package dev.lantu.projects;
+
+public class ProjectNotFoundException extends RuntimeException {
+
+	public ProjectNotFoundException(long id) {
+		super("no project " + id);
+	}
+
+}

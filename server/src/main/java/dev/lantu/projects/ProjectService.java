@@ -1,0 +1,367 @@
+package dev.lantu.projects;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lantu.atlas.AtlasService;
+import dev.lantu.atlas.Region;
+import dev.lantu.atlas.Track;
+import dev.lantu.dataset.DatasetReading;
+import dev.lantu.projects.store.ProjectAnalytics;
+import dev.lantu.projects.store.ProjectRepository;
+import dev.lantu.registry.UnifiedSocialCreditCode;
+
+/**
+ * The projects' public API. Every change names the version it was made on and fails with a
+ * {@link ProjectConflictException} when someone else changed the project in between; every change
+ * records who made it and when; the stage history only grows.
+ */
+@Service
+public class ProjectService {
+
+	private final ProjectRepository projects;
+
+	private final ProjectAnalytics analytics;
+
+	private final AtlasService atlas;
+
+	private final Clock clock = Clock.systemDefaultZone();
+
+	ProjectService(ProjectRepository projects, ProjectAnalytics analytics, AtlasService atlas) {
+		this.projects = projects;
+		this.analytics = analytics;
+		this.atlas = atlas;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock);
+	}
+
+	public Project get(long id) {
+		return projects.find(id).orElseThrow(() -> new ProjectNotFoundException(id));
+	}
+
+	public List<ProjectEvent> history(long id) {
+		get(id);
+		return projects.events(id);
+	}
+
+	public List<Investment> investments(long id) {
+		get(id);
+		return projects.investments(id);
+	}
+
+	public record Page(List<Project> projects, long total, int page, int size) {
+	}
+
+	public Page search(ProjectFilter filter, int page, int size) {
+		int bounded = Math.max(1, Math.min(size, 500));
+		int from = Math.max(0, page);
+		return new Page(projects.search(filter, bounded, from * bounded), projects.count(filter), from, bounded);
+	}
+
+	/** Checks a draft against the atlas and the rules of a project; returns every problem, or none. */
+	public List<FieldProblem> check(ProjectDraft draft, boolean creating) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (blank(draft.name())) {
+			problems.add(new FieldProblem("name", draft.name(), "a project needs a name"));
+		}
+		else if (draft.name().length() > 300) {
+			problems.add(new FieldProblem("name", draft.name().substring(0, 40) + "…", "at most 300 characters"));
+		}
+		if (blank(draft.investorName())) {
+			problems.add(new FieldProblem("investorName", draft.investorName(),
+					"the investor's name is needed, also when it is not registered yet"));
+		}
+		if (!blank(draft.investorUscc())) {
+			UnifiedSocialCreditCode.problem(draft.investorUscc().strip().toUpperCase())
+				.ifPresent(p -> problems.add(new FieldProblem("investorUscc", draft.investorUscc(), p)));
+		}
+		Set<String> allowedTracks = new HashSet<>();
+		if (blank(draft.districtCode())) {
+			problems.add(new FieldProblem("districtCode", draft.districtCode(), "the district (GB/T 2260 code) is needed"));
+		}
+		else if (atlas.districts().stream().noneMatch(d -> d.code().equals(draft.districtCode()))) {
+			problems.add(new FieldProblem("districtCode", draft.districtCode(), "expected one of "
+					+ atlas.districts().stream().map(d -> d.code() + " " + d.name().zh()).collect(Collectors.joining(", "))));
+		}
+		else {
+			atlas.citySystem(null).allTracks().forEach(t -> allowedTracks.add(t.id()));
+			atlas.systemOf(draft.districtCode(), null).ifPresent(s -> s.allTracks().forEach(t -> allowedTracks.add(t.id())));
+			for (String track : draft.trackIds()) {
+				if (!allowedTracks.contains(track)) {
+					problems.add(new FieldProblem("trackIds", track, "expected a track of the city system or of the "
+							+ "district's system" + DatasetReading.suggestion(track, allowedTracks)));
+				}
+			}
+		}
+		nonNegative(problems, "plannedInvestmentFen", draft.plannedInvestmentFen());
+		nonNegative(problems, "expectedOutputFen", draft.expectedOutputFen());
+		if (draft.expectedJobs() != null && draft.expectedJobs() < 0) {
+			problems.add(new FieldProblem("expectedJobs", draft.expectedJobs().toString(), "expected zero or more"));
+		}
+		if (draft.source() != null) {
+			checkUrl(problems, "source.url", draft.source().url());
+			if (draft.source().date() != null && draft.source().date().isAfter(today())) {
+				problems.add(new FieldProblem("source.date", draft.source().date().toString(), "a source cannot be dated in the future"));
+			}
+		}
+		for (int i = 0; i < draft.documents().size(); i++) {
+			Project.Document document = draft.documents().get(i);
+			if (blank(document.title())) {
+				problems.add(new FieldProblem("documents[" + i + "].title", document.title(), "a document needs a title"));
+			}
+			if (blank(document.url())) {
+				problems.add(new FieldProblem("documents[" + i + "].url", document.url(), "a document needs a link"));
+			}
+			else {
+				checkUrl(problems, "documents[" + i + "].url", document.url());
+			}
+		}
+		if (creating) {
+			if (draft.stage() == null) {
+				problems.add(new FieldProblem("stage", null, "the stage the project is at is needed (e.g. SIGNED / 签约)"));
+			}
+			else if (draft.stage() == Stage.TERMINATED) {
+				problems.add(new FieldProblem("stage", draft.stage().name(), "a project cannot start terminated"));
+			}
+			if (draft.stageDate() == null) {
+				problems.add(new FieldProblem("stageDate", null, "the date of that stage is needed"));
+			}
+			else if (draft.stageDate().isAfter(today())) {
+				problems.add(new FieldProblem("stageDate", draft.stageDate().toString(), "a stage cannot be dated in the future"));
+			}
+		}
+		return problems;
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static void nonNegative(List<FieldProblem> problems, String field, Long fen) {
+		if (fen != null && fen < 0) {
+			problems.add(new FieldProblem(field, fen.toString(), "expected an amount of zero or more (fen)"));
+		}
+	}
+
+	private static void checkUrl(List<FieldProblem> problems, String field, String url) {
+		if (!blank(url) && !(url.startsWith("https://") || url.startsWith("http://"))) {
+			problems.add(new FieldProblem(field, url, "expected an http:// or https:// link"));
+		}
+	}
+
+	private static ProjectDraft normalised(ProjectDraft draft) {
+		String uscc = blank(draft.investorUscc()) ? null : draft.investorUscc().strip().toUpperCase();
+		return new ProjectDraft(draft.name().strip(), uscc, draft.investorName().strip(), draft.districtCode(),
+				draft.trackIds(), draft.plannedInvestmentFen(), draft.expectedOutputFen(), draft.expectedJobs(),
+				draft.site(), draft.source(), draft.documents(), draft.synthetic(), draft.stage(), draft.stageDate(),
+				draft.evidence());
+	}
+
+	/** Registers a project at its first stage (often 签约 at a conference). */
+	@Transactional
+	public Project create(ProjectDraft draft, String actor) {
+		List<FieldProblem> problems = check(draft, true);
+		if (!problems.isEmpty()) {
+			throw new ProjectInputException(problems);
+		}
+		ProjectDraft clean = normalised(draft);
+		OffsetDateTime now = now();
+		long id = projects.insert(clean, Boolean.TRUE.equals(clean.synthetic()), actor, now);
+		projects.insertEvent(id, ProjectEvent.Kind.TRANSITION, null, clean.stage(), clean.stageDate(), clean.evidence(),
+				null, null, actor, now);
+		return get(id);
+	}
+
+	/** Changes a project's description (not its stage: that is {@link #advance}). */
+	@Transactional
+	public Project update(long id, int version, ProjectDraft draft, String actor) {
+		Project current = get(id);
+		ProjectDraft withDistrict = new ProjectDraft(draft.name(), draft.investorUscc(), draft.investorName(),
+				current.districtCode(), draft.trackIds(), draft.plannedInvestmentFen(), draft.expectedOutputFen(),
+				draft.expectedJobs(), draft.site(), draft.source(), draft.documents(), current.synthetic(), null, null, null);
+		if (draft.districtCode() != null && !draft.districtCode().equals(current.districtCode())) {
+			throw new ProjectInputException(List.of(new FieldProblem("districtCode", draft.districtCode(),
+					"a project stays in its district; terminate it and register it where it went")));
+		}
+		List<FieldProblem> problems = check(withDistrict, false);
+		if (!problems.isEmpty()) {
+			throw new ProjectInputException(problems);
+		}
+		requireVersion(current, version);
+		if (!projects.updateDescription(id, version, normalised(withDistrict), actor, now())) {
+			throw conflict(id, version);
+		}
+		return get(id);
+	}
+
+	/**
+	 * Moves a project to a later stage, or to 终止 (which needs a reason). The date may not be before the
+	 * latest entry nor in the future.
+	 */
+	@Transactional
+	public Project advance(long id, int version, Stage to, LocalDate date, String evidence, String reason,
+			String actor) {
+		Project current = get(id);
+		requireVersion(current, version);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (to == null) {
+			problems.add(new FieldProblem("to", null, "the stage to move to is needed"));
+		}
+		if (date == null) {
+			problems.add(new FieldProblem("date", null, "the date of the move is needed"));
+		}
+		if (to == Stage.TERMINATED && blank(reason)) {
+			problems.add(new FieldProblem("reason", reason, "terminating a project needs a reason"));
+		}
+		if (!problems.isEmpty()) {
+			throw new ProjectInputException(problems);
+		}
+		current.stage().refusalOfMoveTo(to).ifPresent(refusal -> {
+			throw new StageRefusedException(refusal);
+		});
+		if (date.isAfter(today())) {
+			throw new StageRefusedException("the move to " + to.name() + " is dated " + date + ", in the future");
+		}
+		LocalDate latest = latestEffectiveDate(projects.events(id));
+		if (date.isBefore(latest)) {
+			throw new StageRefusedException("the move to " + to.name() + " is dated " + date
+					+ ", before the latest entry of the history (" + latest + ")");
+		}
+		if (!projects.updateStage(id, version, to, date, actor, now())) {
+			throw conflict(id, version);
+		}
+		projects.insertEvent(id, ProjectEvent.Kind.TRANSITION, current.stage(), to, date, evidence, reason, null, actor,
+				now());
+		return get(id);
+	}
+
+	/**
+	 * Undoes the latest stage entry, which was a mistake, with a reason. The entry stays in the history,
+	 * marked as corrected; the project returns to the stage before it. To undo an older entry, undo the
+	 * later ones first, so the history always reads in order.
+	 */
+	@Transactional
+	public Project correct(long id, int version, long eventId, String reason, String actor) {
+		Project current = get(id);
+		requireVersion(current, version);
+		if (blank(reason)) {
+			throw new ProjectInputException(List.of(new FieldProblem("reason", reason, "a correction needs a reason")));
+		}
+		List<ProjectEvent> effective = projects.events(id).stream()
+			.filter(e -> e.kind() == ProjectEvent.Kind.TRANSITION && !e.corrected())
+			.toList();
+		ProjectEvent last = effective.get(effective.size() - 1);
+		if (last.id() != eventId) {
+			throw new StageRefusedException("only the latest entry (" + last.id() + ", " + last.toStage().name()
+					+ " on " + last.date() + ") can be corrected; correct that one first");
+		}
+		if (effective.size() == 1) {
+			throw new StageRefusedException("the first entry registers the project and cannot be undone; "
+					+ "terminate the project with a reason if it was registered by mistake");
+		}
+		ProjectEvent before = effective.get(effective.size() - 2);
+		if (!projects.updateStage(id, version, before.toStage(), before.date(), actor, now())) {
+			throw conflict(id, version);
+		}
+		projects.insertEvent(id, ProjectEvent.Kind.CORRECTION, current.stage(), before.toStage(), today(), null, reason,
+				eventId, actor, now());
+		return get(id);
+	}
+
+	/** Records (or corrects) the fixed-asset investment a project made in a year; earlier amounts stay in the log. */
+	@Transactional
+	public Project recordInvestment(long id, int version, int year, long amountFen, String note, String actor) {
+		Project current = get(id);
+		requireVersion(current, version);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (year < 1978 || year > today().getYear()) {
+			problems.add(new FieldProblem("year", String.valueOf(year), "expected a year from 1978 to " + today().getYear()));
+		}
+		if (amountFen < 0) {
+			problems.add(new FieldProblem("amountFen", String.valueOf(amountFen), "expected an amount of zero or more (fen)"));
+		}
+		if (!problems.isEmpty()) {
+			throw new ProjectInputException(problems);
+		}
+		if (!projects.touch(id, version, actor, now())) {
+			throw conflict(id, version);
+		}
+		projects.saveInvestment(id, year, amountFen, note, actor, now());
+		return get(id);
+	}
+
+	private static LocalDate latestEffectiveDate(List<ProjectEvent> events) {
+		return events.stream()
+			.filter(e -> e.kind() == ProjectEvent.Kind.TRANSITION && !e.corrected())
+			.map(ProjectEvent::date)
+			.max(LocalDate::compareTo)
+			.orElse(LocalDate.MIN);
+	}
+
+	private void requireVersion(Project current, int version) {
+		if (current.version() != version) {
+			throw new ProjectConflictException(current.id(), version, current.version(), current.updatedBy());
+		}
+	}
+
+	private ProjectConflictException conflict(long id, int version) {
+		Project now = get(id);
+		return new ProjectConflictException(id, version, now.version(), now.updatedBy());
+	}
+
+	// the pipeline as a whole ---------------------------------------------------------------------
+
+	public PipelineBoard board(ProjectFilter filter) {
+		return new PipelineBoard(filter, analytics.funnel(filter), analytics.stalled(filter, today(), 200));
+	}
+
+	public List<InvestmentTotal> investmentBy(String groupBy, ProjectFilter filter) {
+		return analytics.investment(filter, groupBy);
+	}
+
+	/** Projects signed per district and year, with their planned investment: derived indicators. */
+	public List<InvestmentTotal> signings(ProjectFilter filter) {
+		return analytics.signings(filter);
+	}
+
+	public List<DistrictTotal> byDistrict(ProjectFilter filter) {
+		List<DistrictTotal> found = analytics.byDistrict(filter);
+		// every district appears, so the map can tell "no projects" from a district it was not told about
+		return atlas.districts().stream().map(Region::code)
+			.map(code -> found.stream().filter(t -> t.districtCode().equals(code)).findFirst()
+				.orElse(new DistrictTotal(code, 0, 0, 0, 0)))
+			.toList();
+	}
+
+	public List<TrackShare> trackShares(ProjectFilter filter, int year) {
+		return analytics.trackShares(filter, year);
+	}
+
+	/** The name of a track of the city or a district system, for lists and exports. */
+	public String trackName(String trackId) {
+		return atlas.citySystem(null).track(trackId)
+			.or(() -> atlas.districts().stream()
+				.flatMap(d -> atlas.systemOf(d.code(), null).stream())
+				.flatMap(s -> s.track(trackId).stream())
+				.findFirst())
+			.map(Track::name)
+			.map(n -> n.zh())
+			.orElse(trackId);
+	}
+
+}

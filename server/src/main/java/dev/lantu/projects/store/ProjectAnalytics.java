@@ -1,0 +1,121 @@
+package dev.lantu.projects.store;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.lantu.projects.DistrictTotal;
+import dev.lantu.projects.InvestmentTotal;
+import dev.lantu.projects.PipelineBoard;
+import dev.lantu.projects.ProjectFilter;
+import dev.lantu.projects.Stage;
+import dev.lantu.projects.TrackShare;
+
+/** The pipeline's aggregates, computed by the database over the filtered projects. */
+@Repository
+public class ProjectAnalytics {
+
+	private final JdbcClient jdbc;
+
+	ProjectAnalytics(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<PipelineBoard.StageTotal> funnel(ProjectFilter filter) {
+		ProjectRepository.Where where = ProjectRepository.where(filter);
+		List<PipelineBoard.StageTotal> found = jdbc
+			.sql("select p.stage, count(*), coalesce(sum(p.planned_investment), 0) from project p " + where.sql()
+					+ " group by p.stage")
+			.params(where.params())
+			.query((rs, i) -> new PipelineBoard.StageTotal(Stage.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
+			.list();
+		// every stage appears, in pipeline order, so an empty stage shows as an empty bar rather than vanishing
+		List<PipelineBoard.StageTotal> funnel = new ArrayList<>();
+		for (Stage stage : Stage.values()) {
+			funnel.add(found.stream().filter(t -> t.stage() == stage).findFirst()
+				.orElse(new PipelineBoard.StageTotal(stage, 0, 0)));
+		}
+		return funnel;
+	}
+
+	public List<PipelineBoard.StalledProject> stalled(ProjectFilter filter, LocalDate today, int limit) {
+		ProjectRepository.Where where = ProjectRepository.where(filter);
+		List<String> conditions = new ArrayList<>();
+		List<Object> params = new ArrayList<>(where.params());
+		for (Stage stage : Stage.values()) {
+			if (!stage.closed()) {
+				conditions.add("(p.stage = ? and p.stage_since < ?)");
+				params.add(stage.name());
+				params.add(Date.valueOf(today.minusDays(stage.stalledAfterDays())));
+			}
+		}
+		String sql = "select p.id, p.name, p.district_code, p.stage, p.stage_since from project p "
+				+ (where.sql().isEmpty() ? "where " : where.sql() + " and ") + "(" + String.join(" or ", conditions) + ")"
+				+ " order by p.stage_since, p.id fetch first " + limit + " rows only";
+		return jdbc.sql(sql).params(params).query((rs, i) -> {
+			Stage stage = Stage.valueOf(rs.getString("stage"));
+			long days = java.time.temporal.ChronoUnit.DAYS.between(rs.getDate("stage_since").toLocalDate(), today);
+			return new PipelineBoard.StalledProject(rs.getLong("id"), rs.getString("name"), rs.getString("district_code"),
+					stage, days, stage.stalledAfterDays());
+		}).list();
+	}
+
+	/** Investment made per year, grouped by district, track or stage. */
+	public List<InvestmentTotal> investment(ProjectFilter filter, String groupBy) {
+		ProjectRepository.Where where = ProjectRepository.where(filter);
+		String group = switch (groupBy) {
+			case "district" -> "p.district_code";
+			case "stage" -> "p.stage";
+			case "track" -> "t.track_id";
+			default -> throw new IllegalArgumentException("groupBy: expected district, track or stage, found '" + groupBy + "'");
+		};
+		String join = groupBy.equals("track") ? " join project_track t on t.project_id = p.id" : "";
+		return jdbc.sql("select " + group + ", i.period_year, sum(i.amount), count(distinct p.id) from project_investment i"
+				+ " join project p on p.id = i.project_id" + join + " " + where.sql() + " group by " + group
+				+ ", i.period_year order by 1, 2")
+			.params(where.params())
+			.query((rs, i) -> new InvestmentTotal(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	/** Projects signed per year and district: an indicator derived from the pipeline itself. */
+	public List<InvestmentTotal> signings(ProjectFilter filter) {
+		ProjectRepository.Where where = ProjectRepository.where(filter);
+		return jdbc.sql("select s.district_code, s.signed, count(*), coalesce(sum(s.planned_investment), 0) from ("
+				+ "select p.district_code, p.planned_investment, " + ProjectRepository.SIGNED_YEAR
+				+ " as signed from project p " + where.sql() + ") s where s.signed is not null"
+				+ " group by s.district_code, s.signed order by 1, 2")
+			.params(where.params())
+			.query((rs, i) -> new InvestmentTotal(rs.getString(1), rs.getInt(2), rs.getLong(4), rs.getLong(3)))
+			.list();
+	}
+
+	public List<DistrictTotal> byDistrict(ProjectFilter filter) {
+		ProjectRepository.Where where = ProjectRepository.where(filter);
+		return jdbc.sql("select p.district_code, count(*), coalesce(sum(p.planned_investment), 0),"
+				+ " coalesce(sum((select sum(i.amount) from project_investment i where i.project_id = p.id)), 0),"
+				+ " sum(case when p.synthetic then 1 else 0 end)"
+				+ " from project p " + where.sql() + " group by p.district_code order by 1")
+			.params(where.params())
+			.query((rs, i) -> new DistrictTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+			.list();
+	}
+
+	/** Each track's share of the projects signed in a year (in a district, when the filter names one). */
+	public List<TrackShare> trackShares(ProjectFilter filter, int year) {
+		ProjectFilter signedThatYear = new ProjectFilter(filter.districtCode(), null, null, year, filter.text(),
+				filter.synthetic());
+		ProjectRepository.Where where = ProjectRepository.where(signedThatYear);
+		long of = jdbc.sql("select count(*) from project p " + where.sql()).params(where.params()).query(Long.class).single();
+		return jdbc.sql("select t.track_id, count(*) from project_track t join project p on p.id = t.project_id "
+				+ where.sql() + " group by t.track_id order by 2 desc, 1")
+			.params(where.params())
+			.query((rs, i) -> new TrackShare(rs.getString(1), rs.getLong(2), of))
+			.list();
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.lantu.projects.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.lantu.projects.DistrictTotal;
+import dev.lantu.projects.FieldProblem;
+import dev.lantu.projects.Investment;
+import dev.lantu.projects.InvestmentTotal;
+import dev.lantu.projects.PipelineBoard;
+import dev.lantu.projects.Project;
+import dev.lantu.projects.ProjectDraft;
+import dev.lantu.projects.ProjectEvent;
+import dev.lantu.projects.ProjectFilter;
+import dev.lantu.projects.ProjectInputException;
+import dev.lantu.projects.ProjectService;
+import dev.lantu.projects.Stage;
+import dev.lantu.projects.TrackShare;
+
+/**
+ * The investment pipeline over REST. Changes carry the {@code version} they were made on; a stale one
+ * gets 409. Until accounts exist, the {@code X-Lantu-Actor} header names who makes a change.
+ */
+@RestController
+@RequestMapping("/api/v1/projects")
+@Tag(name = "projects", description = "Investment projects: pipeline, stage history, investment")
+class ProjectApiController {
+
+	static final String ACTOR = "X-Lantu-Actor";
+
+	private final ProjectService projects;
+
+	ProjectApiController(ProjectService projects) {
+		this.projects = projects;
+	}
+
+	static ProjectFilter filter(String district, String track, String stage, Integer year, String q, Boolean synthetic) {
+		Stage parsed = null;
+		if (stage != null && !stage.isBlank()) {
+			parsed = Stage.parse(stage).orElseThrow(() -> new ProjectInputException(List.of(new FieldProblem("stage",
+					stage, "expected one of " + java.util.Arrays.toString(Stage.values())))));
+		}
+		return new ProjectFilter(blankToNull(district), blankToNull(track), parsed, year, blankToNull(q), synthetic);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	@GetMapping
+	@Operation(summary = "Projects, filtered by district, track, stage, signing year and text; newest first")
+	ProjectService.Page list(@RequestParam(required = false) String district, @RequestParam(required = false) String track,
+			@RequestParam(required = false) String stage, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Boolean synthetic,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return projects.search(filter(district, track, stage, year, q, synthetic), page, size);
+	}
+
+	@PostMapping
+	@Operation(summary = "Register a project at its first stage (e.g. SIGNED at a conference); amounts in fen")
+	ResponseEntity<Project> create(@RequestBody ProjectDraft draft,
+			@Parameter(description = "who makes the change (until accounts exist)") @RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+		Project created = projects.create(draft, actor);
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
+	}
+
+	/** A project with its whole stage history and its investment. */
+	record ProjectDetail(Project project, List<ProjectEvent> history, List<Investment> investments, long daysInStage) {
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A project with its stage history (corrections included) and investment by year")
+	ProjectDetail get(@PathVariable long id) {
+		Project project = projects.get(id);
+		return new ProjectDetail(project, projects.history(id), projects.investments(id),
+				project.daysInStage(LocalDate.now()));
+	}
+
+	/** A change of description, made on a version. */
+	record ProjectUpdate(Integer version, ProjectDraft project) {
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Change a project's description (not its stage); body: {version, project: {...}}")
+	Project update(@PathVariable long id, @RequestBody ProjectUpdate update,
+			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+		return projects.update(id, requireVersion(update.version()), requireProject(update.project()), actor);
+	}
+
+	record StageMove(Integer version, String to, LocalDate date, String evidence, String reason) {
+	}
+
+	@PostMapping("/{id}/stages")
+	@Operation(summary = "Move a project to a later stage, or to TERMINATED (终止) with a reason")
+	Project advance(@PathVariable long id, @RequestBody StageMove move,
+			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+		Stage to = move.to() == null ? null : Stage.parse(move.to()).orElseThrow(() -> new ProjectInputException(
+				List.of(new FieldProblem("to", move.to(), "expected one of " + java.util.Arrays.toString(Stage.values())))));
+		return projects.advance(id, requireVersion(move.version()), to, move.date(), move.evidence(), move.reason(), actor);
+	}
+
+	record Correction(Integer version, Long event, String reason) {
+	}
+
+	@PostMapping("/{id}/corrections")
+	@Operation(summary = "Undo the latest stage entry with a reason; it stays in the history, marked corrected")
+	Project correct(@PathVariable long id, @RequestBody Correction correction,
+			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+		if (correction.event() == null) {
+			throw new ProjectInputException(List.of(new FieldProblem("event", null, "the id of the entry to correct is needed")));
+		}
+		return projects.correct(id, requireVersion(correction.version()), correction.event(), correction.reason(), actor);
+	}
+
+	record InvestmentEntry(Integer version, Long amountFen, String note) {
+	}
+
+	@PutMapping("/{id}/investments/{year}")
+	@Operation(summary = "Record the fixed-asset investment a project made in a year (fen)")
+	Project invest(@PathVariable long id, @PathVariable int year, @RequestBody InvestmentEntry entry,
+			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+		if (entry.amountFen() == null) {
+			throw new ProjectInputException(List.of(new FieldProblem("amountFen", null, "the amount in fen is needed")));
+		}
+		return projects.recordInvestment(id, requireVersion(entry.version()), year, entry.amountFen(), entry.note(), actor);
+	}
+
+	private static int requireVersion(Integer version) {
+		if (version == null) {
+			throw new ProjectInputException(List.of(new FieldProblem("version", null,
+					"the version of the project the change was made on is needed (it guards against lost updates)")));
+		}
+		return version;
+	}
+
+	private static ProjectDraft requireProject(ProjectDraft draft) {
+		if (draft == null) {
+			throw new ProjectInputException(List.of(new FieldProblem("project", null, "the project's description is needed")));
+		}
+		return draft;
+	}
+
+	@GetMapping("/board")
+	@Operation(summary = "The pipeline board: the funnel by stage (counts, planned investment) and stalled projects")
+	PipelineBoard board(@RequestParam(required = false) String district, @RequestParam(required = false) String track,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Boolean synthetic) {
+		return projects.board(filter(district, track, null, year, null, synthetic));
+	}
+
+	@GetMapping("/investment")
+	@Operation(summary = "Investment made per year, grouped by district, track or stage (fen)")
+	List<InvestmentTotal> investment(@RequestParam(defaultValue = "district") String groupBy,
+			@RequestParam(required = false) String district, @RequestParam(required = false) String track,
+			@RequestParam(required = false) String stage, @RequestParam(required = false) Boolean synthetic) {
+		return projects.investmentBy(groupBy, filter(district, track, stage, null, null, synthetic));
+	}
+
+	@GetMapping("/signings")
+	@Operation(summary = "Projects signed per district and year, with their planned investment (derived indicators)")
+	List<InvestmentTotal> signings(@RequestParam(required = false) String district,
+			@RequestParam(required = false) String track, @RequestParam(required = false) Boolean synthetic) {
+		return projects.signings(filter(district, track, null, null, null, synthetic));
+	}
+
+	@GetMapping("/by-district")
+	@Operation(summary = "Per district: projects, planned and actual investment (the city view's map)")
+	List<DistrictTotal> byDistrict(@RequestParam(required = false) String track,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Boolean synthetic) {
+		return projects.byDistrict(filter(null, track, null, year, null, synthetic));
+	}
+
+	@GetMapping("/track-shares")
+	@Operation(summary = "Each track's share of the projects signed in a year, in a district or the city")
+	List<TrackShare> trackShares(@RequestParam(required = false) String district, @RequestParam int year,
+			@RequestParam(required = false) Boolean synthetic) {
+		return projects.trackShares(filter(district, null, null, null, null, synthetic), year);
+	}
+
+}
