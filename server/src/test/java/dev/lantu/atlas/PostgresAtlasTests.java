@@ -3,12 +3,10 @@ package dev.lantu.atlas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lantu.LantuApplication;
+import dev.lantu.support.PostgresSchema;
 
 /**
  * The whole Guangzhou dataset loads on a real PostgreSQL and answers exactly as on H2. Runs when
@@ -28,23 +27,7 @@ import dev.lantu.LantuApplication;
 @EnabledIfEnvironmentVariable(named = "LANTU_TEST_PG_URL", matches = ".+")
 class PostgresAtlasTests {
 
-	private static final String PG_URL = System.getenv("LANTU_TEST_PG_URL");
-
-	private static final String PG_USER = System.getenv().getOrDefault("LANTU_TEST_PG_USER", "postgres");
-
-	private static final String PG_PASSWORD = System.getenv().getOrDefault("LANTU_TEST_PG_PASSWORD", "");
-
-	private final String schema = "lantu_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-	private String schemaUrl() {
-		return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-	}
-
-	private ConfigurableApplicationContext startOnPostgres() {
-		return new SpringApplicationBuilder(LantuApplication.class).web(WebApplicationType.NONE)
-			.run("--spring.datasource.url=" + schemaUrl(), "--spring.datasource.username=" + PG_USER,
-					"--spring.datasource.password=" + PG_PASSWORD, "--spring.flyway.schemas=" + schema);
-	}
+	private final PostgresSchema postgres = new PostgresSchema();
 
 	private ConfigurableApplicationContext startOnH2() {
 		return new SpringApplicationBuilder(LantuApplication.class).web(WebApplicationType.NONE).run();
@@ -52,9 +35,7 @@ class PostgresAtlasTests {
 
 	@AfterEach
 	void dropSchema() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
-			connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-		}
+		postgres.close();
 	}
 
 	/** Every answer the atlas gives over the dataset, as one JSON document. */
@@ -78,8 +59,7 @@ class PostgresAtlasTests {
 	}
 
 	private long count(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(schemaUrl(), PG_USER, PG_PASSWORD);
-				ResultSet rows = connection.createStatement().executeQuery(sql)) {
+		try (Connection connection = postgres.connect(); ResultSet rows = connection.createStatement().executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);
 		}
@@ -91,7 +71,7 @@ class PostgresAtlasTests {
 		try (var context = startOnH2()) {
 			onH2 = answers(context.getBean(AtlasService.class));
 		}
-		try (var context = startOnPostgres()) {
+		try (var context = postgres.start()) {
 			assertThat(answers(context.getBean(AtlasService.class))).isEqualTo(onH2);
 		}
 		assertThat(onH2).contains("12126").contains("6614.7");
@@ -99,9 +79,9 @@ class PostgresAtlasTests {
 
 	@Test
 	void shouldWriteNothingOnPostgresWhenRestartedWithTheSameDataset() throws SQLException {
-		startOnPostgres().close();
+		postgres.start().close();
 		long systems = count("select count(*) from atlas_system");
-		startOnPostgres().close();
+		postgres.start().close();
 		assertThat(count("select count(*) from dataset_load")).isEqualTo(1);
 		assertThat(count("select count(*) from atlas_system")).isEqualTo(systems).isEqualTo(9);
 	}
