@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -231,17 +232,9 @@ public class ProjectService {
 		if (!problems.isEmpty()) {
 			throw new ProjectInputException(problems);
 		}
-		current.stage().refusalOfMoveTo(to).ifPresent(refusal -> {
+		moveRefusal(current, to, date).ifPresent(refusal -> {
 			throw new StageRefusedException(refusal);
 		});
-		if (date.isAfter(today())) {
-			throw new StageRefusedException("the move to " + to.name() + " is dated " + date + ", in the future");
-		}
-		LocalDate latest = latestEffectiveDate(projects.events(id));
-		if (date.isBefore(latest)) {
-			throw new StageRefusedException("the move to " + to.name() + " is dated " + date
-					+ ", before the latest entry of the history (" + latest + ")");
-		}
 		if (!projects.updateStage(id, version, to, date, actor, now())) {
 			throw conflict(id, version);
 		}
@@ -303,6 +296,23 @@ public class ProjectService {
 		}
 		projects.saveInvestment(id, year, amountFen, note, actor, now());
 		return get(id);
+	}
+
+	/** Why the project cannot move to {@code to} on {@code date}, or empty when it can. */
+	public Optional<String> moveRefusal(Project project, Stage to, LocalDate date) {
+		Optional<String> refusal = project.stage().refusalOfMoveTo(to);
+		if (refusal.isPresent()) {
+			return refusal;
+		}
+		if (date.isAfter(today())) {
+			return Optional.of("the move to " + to.name() + " is dated " + date + ", in the future");
+		}
+		LocalDate latest = latestEffectiveDate(projects.events(project.id()));
+		if (date.isBefore(latest)) {
+			return Optional.of("the move to " + to.name() + " is dated " + date
+					+ ", before the latest entry of the history (" + latest + ")");
+		}
+		return Optional.empty();
 	}
 
 	private static LocalDate latestEffectiveDate(List<ProjectEvent> events) {

@@ -1,10 +1,15 @@
 package dev.lantu.projects.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,12 +33,15 @@ import dev.lantu.projects.InvestmentTotal;
 import dev.lantu.projects.PipelineBoard;
 import dev.lantu.projects.Project;
 import dev.lantu.projects.ProjectDraft;
+import dev.lantu.projects.ProjectExport;
+import dev.lantu.projects.ProjectImport;
 import dev.lantu.projects.ProjectEvent;
 import dev.lantu.projects.ProjectFilter;
 import dev.lantu.projects.ProjectInputException;
 import dev.lantu.projects.ProjectService;
 import dev.lantu.projects.Stage;
 import dev.lantu.projects.TrackShare;
+import dev.lantu.tables.TableFormat;
 
 /**
  * The investment pipeline over REST. Changes carry the {@code version} they were made on; a stale one
@@ -47,8 +56,14 @@ class ProjectApiController {
 
 	private final ProjectService projects;
 
-	ProjectApiController(ProjectService projects) {
+	private final ProjectImport imports;
+
+	private final ProjectExport exports;
+
+	ProjectApiController(ProjectService projects, ProjectImport imports, ProjectExport exports) {
 		this.projects = projects;
+		this.imports = imports;
+		this.exports = exports;
 	}
 
 	static ProjectFilter filter(String district, String track, String stage, Integer year, String q, Boolean synthetic) {
@@ -191,6 +206,58 @@ class ProjectApiController {
 	List<TrackShare> trackShares(@RequestParam(required = false) String district, @RequestParam int year,
 			@RequestParam(required = false) Boolean synthetic) {
 		return projects.trackShares(filter(district, null, null, null, null, synthetic), year);
+	}
+
+
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import projects from CSV or XLSX (see /template): atomic by default; mode=skip-invalid imports "
+			+ "the valid rows and returns the rejects; dryRun=true only checks. 422 when nothing was imported because of problems")
+	ResponseEntity<ProjectImport.Report> importProjects(@RequestParam MultipartFile file,
+			@RequestParam(defaultValue = "atomic") String mode, @RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) throws IOException {
+		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
+			.orElseThrow(() -> new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
+					"expected a .csv or .xlsx file"))));
+		ProjectImport.Mode parsedMode = switch (mode.toLowerCase()) {
+			case "atomic" -> ProjectImport.Mode.ATOMIC;
+			case "skip-invalid" -> ProjectImport.Mode.SKIP_INVALID;
+			default -> throw new ProjectInputException(List.of(new FieldProblem("mode", mode, "expected atomic or skip-invalid")));
+		};
+		ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format, parsedMode,
+				dryRun, actor);
+		boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
+		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+	}
+
+	@GetMapping("/template")
+	@Operation(summary = "The import template: the columns, Chinese headers, money in 万元")
+	ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
+		TableFormat parsed = format(format);
+		return attachment("项目导入模板." + parsed.extension(), parsed, exports.template(parsed));
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "Export the filtered projects as CSV or XLSX, in the import's columns")
+	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "xlsx") String format,
+			@RequestParam(required = false) String district, @RequestParam(required = false) String track,
+			@RequestParam(required = false) String stage, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Boolean synthetic) {
+		TableFormat parsed = format(format);
+		return attachment("projects." + parsed.extension(), parsed,
+				exports.export(filter(district, track, stage, year, q, synthetic), parsed));
+	}
+
+	private static TableFormat format(String format) {
+		return TableFormat.parse(format).orElseThrow(() -> new ProjectInputException(
+				List.of(new FieldProblem("format", format, "expected csv or xlsx"))));
+	}
+
+	private static ResponseEntity<byte[]> attachment(String name, TableFormat format, byte[] content) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(format.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.body(content);
 	}
 
 }

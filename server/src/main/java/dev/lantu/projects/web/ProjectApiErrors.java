@@ -13,6 +13,7 @@ import dev.lantu.projects.ProjectConflictException;
 import dev.lantu.projects.ProjectInputException;
 import dev.lantu.projects.ProjectNotFoundException;
 import dev.lantu.projects.StageRefusedException;
+import dev.lantu.tables.TableException;
 
 /** RFC 9457 problem details for the projects API: what was refused, where and why. */
 @RestControllerAdvice(assignableTypes = ProjectApiController.class)
@@ -50,6 +51,14 @@ class ProjectApiErrors {
 	ProblemDetail notFound(ProjectNotFoundException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
 		problem.setTitle("No such project");
+		return problem;
+	}
+
+	@ExceptionHandler(TableException.class)
+	ProblemDetail unreadable(TableException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setTitle("Unreadable file");
+		problem.setProperty("field", "file");
 		return problem;
 	}
 
