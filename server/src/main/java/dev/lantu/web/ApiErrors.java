@@ -34,4 +34,12 @@ class ApiErrors {
 		return problem;
 	}
 
+	/** A request argument the service refuses: its message says which and why. */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badArgument(IllegalArgumentException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setTitle("Bad request");
+		return problem;
+	}
+
 }

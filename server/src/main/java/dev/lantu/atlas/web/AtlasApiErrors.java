@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.lantu.atlas.NotInAtlasException;
 
 /** RFC 9457 problem details for atlas requests that name something the atlas does not have. */
-@RestControllerAdvice(assignableTypes = AtlasApiController.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class AtlasApiErrors {
 
 	@ExceptionHandler(NotInAtlasException.class)
@@ -23,11 +23,5 @@ class AtlasApiErrors {
 		return problem;
 	}
 
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail badArgument(IllegalArgumentException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Bad request");
-		return problem;
-	}
 
 }
