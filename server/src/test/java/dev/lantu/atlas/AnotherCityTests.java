@@ -9,6 +9,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import dev.lantu.LantuApplication;
+import dev.lantu.projects.TargetService;
+import dev.lantu.projects.TargetStatus;
 
 /** Another city's system loads as data alone: a fictional two-district city, no code changes. */
 class AnotherCityTests {
@@ -32,6 +34,16 @@ class AnotherCityTests {
 				.containsExactly("ex.cluster.chips", "ex.cluster.food");
 			assertThat(atlas.ranking("output", null).entries().get(0).district().code()).isEqualTo("990101");
 			assertThat(atlas.boundaries()).isEqualTo("{\"type\":\"FeatureCollection\",\"features\":[]}");
+			TargetService targets = context.getBean(TargetService.class);
+			// (200/100)^(1/7) - 1 = 10.41% a year gives 110.41 for 2024; 120.5 is above that path
+			assertThat(targets.one("east.output.on-track").get()).satisfies(t -> {
+				assertThat(t.status()).isEqualTo(TargetStatus.Status.ON_TRACK);
+				assertThat(t.requiredAnnualGrowthPercent()).isEqualByComparingTo("10.41");
+			});
+			// (300/119)^(1/7) - 1 = 14.12% a year gives 135.80 for 2024; 120.5 is below
+			assertThat(targets.one("east.output.behind").get().status()).isEqualTo(TargetStatus.Status.BEHIND);
+			assertThat(targets.one("east.output.achieved").get().status()).isEqualTo(TargetStatus.Status.ACHIEVED);
+			assertThat(targets.one("west.output.unknown").get().status()).isEqualTo(TargetStatus.Status.UNKNOWN);
 		}
 	}
 
