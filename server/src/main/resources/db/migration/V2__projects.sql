@@ -54,6 +54,8 @@ create table project_event (
     recorded_at    timestamp with time zone not null
 );
 create index project_event_project on project_event (project_id, id);
+-- "is this entry corrected?" is asked of every entry the board and the signings read
+create index project_event_corrects on project_event (corrects_event);
 
 -- investment actually made, per project and year (fen); each change of an amount is kept
 create table project_investment (
