@@ -191,6 +191,16 @@ class EvaluatorTests {
     }
 
     @Test
+    void theWorkedTieredExampleOfTheLanguageReference() {
+        Outcome.Evaluated result = evaluated("tiered(rd_expense, [500万: 10%, 2000万: 5%, 3%])", TIANHE_SOFTWARE);
+        assertThat(result.value()).isEqualTo(Value.yuan("650000"));
+        assertThat(result.trace().notes()).containsExactly(
+                "0元 to 500万元: 0.1 × 500万元 = 50万元",
+                "500万元 to 2000万元: 0.05 × 300万元 = 15万元",
+                "above 2000万元: 0.03 × 0元 = 0元");
+    }
+
+    @Test
     void tieredPaysNothingAboveTheLastBoundWithoutARateForTheRest() {
         assertThat(value("tiered(rd_expense, [200万: 10%, 500万: 5%])")).isEqualTo(Value.yuan("350000"));
         assertThat(value("tiered(rd_expense, [1000万: 10%, 2000万: 5%])")).isEqualTo(Value.yuan("800000"));
@@ -200,8 +210,10 @@ class EvaluatorTests {
     void tieredOnAmountsRoundsOnceAtTheEnd() {
         // 0.1元 × 10% = 0.01元 exactly; 0.01元 × 5% = 0.0005元, so 1.05 fen in all: one fen
         assertThat(value("tiered(0.11元, [0.1元: 10%, 5%])")).isEqualTo(Value.money(1));
-        // rounding each tier separately would give 1 + 0 fen too, but 0.15 + 0.45 fen must become 1, not 0
-        assertThat(value("tiered(0.12元, [0.01元: 15%, 5%])")).isEqualTo(Value.money(1));
+        // 0.4 fen + 0.4 fen: rounding each tier would pay nothing, rounding the sum pays one fen
+        Outcome.Evaluated result = evaluated("tiered(0.12元, [0.04元: 10%, 5%])", TIANHE_SOFTWARE);
+        assertThat(result.value()).isEqualTo(Value.money(1));
+        assertThat(result.trace().notes()).last().isEqualTo("exactly 0.008元, rounded half-up to the fen: 0.01元");
     }
 
     @Test
