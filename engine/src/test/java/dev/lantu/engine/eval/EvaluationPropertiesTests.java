@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lantu.engine.lang.Compilation;
 import dev.lantu.engine.lang.Language;
+import dev.lantu.engine.lang.Printer;
 import dev.lantu.engine.lang.Type;
 import dev.lantu.engine.lang.Variable;
 import java.util.ArrayList;
@@ -110,6 +111,24 @@ class EvaluationPropertiesTests {
             } else {
                 assertThat(evaluated.value().type()).isEqualTo(clause.type());
             }
+        }
+    }
+
+    @Property(tries = 1000)
+    void aClausePrintedAndReloadedEvaluatesTheSame(@ForAll("clauses") Clause clause,
+                                                   @ForAll("profiles") MapEnterprise.Builder profile,
+                                                   @ForAll("hidden") Set<Fact> hidden) {
+        Compilation.Success original = compile(clause);
+        Compilation.Success reloaded = compile(new Clause(Printer.print(original.expr()), clause.type()));
+        Enterprise enterprise = without(profile.build(), hidden);
+        Outcome before = EVALUATOR.evaluate(original, enterprise, RandomClauses.YEAR);
+        Outcome after = EVALUATOR.evaluate(reloaded, enterprise, RandomClauses.YEAR);
+        if (before instanceof Outcome.Evaluated b) {
+            assertThat(after).isInstanceOf(Outcome.Evaluated.class);
+            assertThat(((Outcome.Evaluated) after).value()).isEqualTo(b.value());
+            assertThat(((Outcome.Evaluated) after).trace().render()).isEqualTo(b.trace().render());
+        } else {
+            assertThat(((Outcome.Failed) after).error().message()).isEqualTo(((Outcome.Failed) before).error().message());
         }
     }
 

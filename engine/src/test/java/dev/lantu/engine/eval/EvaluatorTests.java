@@ -279,6 +279,14 @@ class EvaluatorTests {
     }
 
     @Test
+    void theDeepestExpressionTheParserAcceptsIsCheckedAndEvaluated() {
+        String deepSum = "1元 + (".repeat(95) + "1元" + ")".repeat(95);
+        assertThat(value(deepSum)).isEqualTo(Value.yuan("96"));
+        String deepNot = "not ".repeat(190) + "listed";
+        assertThat(value(deepNot)).isEqualTo(Value.bool(false));
+    }
+
+    @Test
     void aConditionalTakesOneBranchAndSaysWhy() {
         Outcome.Evaluated result = evaluated("if listed then 100万元 else 50万元", TIANHE_SOFTWARE);
         assertThat(result.value()).isEqualTo(Value.yuan("500000"));
