@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A recursive-descent parser for clause expressions, after jlox's. On a syntax error it records a
@@ -132,27 +134,11 @@ public final class Parser {
     }
 
     private Expr or() {
-        return logical(this::and, TokenType.OR, Operator.OR);
+        return leftAssociative(this::and, Map.of(TokenType.OR, Operator.OR));
     }
 
     private Expr and() {
-        return logical(this::not, TokenType.AND, Operator.AND);
-    }
-
-    private Expr logical(java.util.function.Supplier<Expr> operand, TokenType token, Operator operator) {
-        Expr left = operand.get();
-        int entered = 0;
-        try {
-            while (match(token)) {
-                enter();
-                entered++;
-                Expr right = operand.get();
-                left = new Expr.Binary(left, operator, right, left.position());
-            }
-            return left;
-        } finally {
-            depth -= entered;
-        }
+        return leftAssociative(this::not, Map.of(TokenType.AND, Operator.AND));
     }
 
     private Expr not() {
@@ -204,30 +190,26 @@ public final class Parser {
     }
 
     private Expr sum() {
-        Expr left = product();
-        int entered = 0;
-        try {
-            while (match(TokenType.PLUS, TokenType.MINUS)) {
-                enter();
-                entered++;
-                Operator operator = previous().type() == TokenType.PLUS ? Operator.PLUS : Operator.MINUS;
-                left = new Expr.Binary(left, operator, product(), left.position());
-            }
-            return left;
-        } finally {
-            depth -= entered;
-        }
+        return leftAssociative(this::product, Map.of(TokenType.PLUS, Operator.PLUS, TokenType.MINUS, Operator.MINUS));
     }
 
     private Expr product() {
-        Expr left = unary();
+        return leftAssociative(this::unary, Map.of(TokenType.STAR, Operator.TIMES, TokenType.SLASH, Operator.DIVIDE));
+    }
+
+    /**
+     * One precedence level of left-associative operators. Each operator of a chain deepens the
+     * tree by one, so it counts towards {@link #MAX_DEPTH} like a nested parenthesis.
+     */
+    private Expr leftAssociative(Supplier<Expr> operand, Map<TokenType, Operator> operators) {
+        Expr left = operand.get();
         int entered = 0;
         try {
-            while (match(TokenType.STAR, TokenType.SLASH)) {
+            while (operators.containsKey(peek().type())) {
+                Operator operator = operators.get(advance().type());
                 enter();
                 entered++;
-                Operator operator = previous().type() == TokenType.STAR ? Operator.TIMES : Operator.DIVIDE;
-                left = new Expr.Binary(left, operator, unary(), left.position());
+                left = new Expr.Binary(left, operator, operand.get(), left.position());
             }
             return left;
         } finally {
