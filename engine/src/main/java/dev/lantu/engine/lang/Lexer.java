@@ -24,10 +24,15 @@ public final class Lexer {
             "if", TokenType.IF, "then", TokenType.THEN, "else", TokenType.ELSE,
             "in", TokenType.IN, "true", TokenType.TRUE, "false", TokenType.FALSE);
 
-    /** Full-width punctuation a Chinese input method produces, and what the author meant. */
-    private static final Map<Character, String> FULL_WIDTH = Map.of(
-            '（', "(", '）', ")", '，', ",", '：', ":", '＞', ">", '＜', "<", '＝', "==", '％', "%",
-            '【', "[", '】', "]");
+    /**
+     * Characters a Chinese input method or a policy document produces (full-width punctuation, the
+     * signs ≥ ≤ ≠ of 营业收入≥2000万元), and what the author meant in this language.
+     */
+    private static final Map<Character, String> LOOK_ALIKES = Map.ofEntries(
+            Map.entry('（', "("), Map.entry('）', ")"), Map.entry('，', ","), Map.entry('：', ":"),
+            Map.entry('＞', ">"), Map.entry('＜', "<"), Map.entry('＝', "=="), Map.entry('％', "%"),
+            Map.entry('【', "["), Map.entry('】', "]"), Map.entry('≥', ">="), Map.entry('≤', "<="),
+            Map.entry('≠', "!="));
 
     private static final BigDecimal FEN_PER_YUAN = BigDecimal.valueOf(100);
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
@@ -124,8 +129,8 @@ public final class Lexer {
     }
 
     private void unknown(char c) {
-        if (FULL_WIDTH.containsKey(c)) {
-            error("unexpected full-width character '" + c + "'", "write the ASCII '" + FULL_WIDTH.get(c) + "'");
+        if (LOOK_ALIKES.containsKey(c)) {
+            error("unexpected character '" + c + "'", "write '" + LOOK_ALIKES.get(c) + "'");
             return;
         }
         // one error for a run of characters the language does not know, not one per character
@@ -138,7 +143,7 @@ public final class Lexer {
 
     private boolean isUnknown(char c) {
         return !(isDigit(c) || isIdentifierStart(c) || Character.isWhitespace(c) || c == '\u3000'
-                || "()[],:+-*/<>=!&|\"“#".indexOf(c) >= 0 || FULL_WIDTH.containsKey(c));
+                || "()[],:+-*/<>=!&|\"“#".indexOf(c) >= 0 || LOOK_ALIKES.containsKey(c));
     }
 
     private static boolean isAsciiOnly(String s) {

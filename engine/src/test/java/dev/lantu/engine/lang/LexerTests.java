@@ -163,6 +163,14 @@ class LexerTests {
     }
 
     @Test
+    void theComparisonSignsOfPolicyDocumentsSuggestTheirAsciiForm() {
+        Lexer.Lexed lexed = Lexer.lex("revenue≥2000万元 and district≠\"440106\"");
+        assertThat(lexed.errors()).extracting(LanguageError::suggestion).containsExactly("write '>='", "write '!='");
+        assertThat(lexed.errors()).extracting(LanguageError::position)
+                .containsExactly(new Position(1, 8), new Position(1, 28));
+    }
+
+    @Test
     void aSingleEqualsSignSuggestsTheComparison() {
         assertThat(Lexer.lex("district = \"440106\"").errors()).singleElement()
                 .satisfies(error -> assertThat(error.suggestion()).contains("=="));
