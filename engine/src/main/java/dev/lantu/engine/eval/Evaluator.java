@@ -73,7 +73,7 @@ public final class Evaluator {
     }
 
     private static Step literalStep(Expr expr, Value value) {
-        return new Step(Printer.print(expr), expr.position(), value, List.of(), List.of(), List.of(), List.of());
+        return new Step(expr, value, List.of(), List.of(), List.of(), List.of());
     }
 
     /** Ends an evaluation; caught in {@link #evaluate}, never seen by callers. */
@@ -116,8 +116,7 @@ public final class Evaluator {
             } catch (ArithmeticException overflow) {
                 throw new Failure(expr, "the result is beyond the range of amounts (" + overflow.getMessage() + ")");
             }
-            out.add(new Step(Printer.print(expr), expr.position(), value, frame.reads, frame.parameters, frame.notes,
-                    frame.steps));
+            out.add(new Step(expr, value, frame.reads, frame.parameters, frame.notes, frame.steps));
             return value;
         }
 

@@ -1,5 +1,6 @@
 package dev.lantu.engine.eval;
 
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -22,6 +23,11 @@ public sealed interface Outcome {
                 return Verdict.UNDETERMINED;
             }
             throw new IllegalStateException("a verdict needs a condition, this is " + value.type());
+        }
+
+        /** The conditions that decide the result: why it holds, or why not. See {@link Step#reasons()}. */
+        public List<Step> reasons() {
+            return trace.reasons();
         }
 
         /** The missing facts that would settle an unknown result; empty when the result is known. */

@@ -13,8 +13,15 @@ public sealed interface Expr {
 
     Position position();
 
-    /** A plain number or a percentage; 10% is stored as 0.10. */
-    record NumberLiteral(BigDecimal value, Position position) implements Expr {
+    /**
+     * A plain number or a percentage; 10% is stored as 0.10.
+     *
+     * @param percent whether the author wrote it as a percentage, so traces show it the same way
+     */
+    record NumberLiteral(BigDecimal value, boolean percent, Position position) implements Expr {
+        public NumberLiteral(BigDecimal value, Position position) {
+            this(value, false, position);
+        }
     }
 
     /** An amount of money in fen (分), exact. */

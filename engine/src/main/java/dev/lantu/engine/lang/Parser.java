@@ -235,7 +235,8 @@ public final class Parser {
         switch (token.type()) {
             case NUMBER, PERCENT -> {
                 advance();
-                return new Expr.NumberLiteral((BigDecimal) token.literal(), token.position());
+                return new Expr.NumberLiteral((BigDecimal) token.literal(), token.type() == TokenType.PERCENT,
+                        token.position());
             }
             case MONEY -> {
                 advance();

@@ -65,7 +65,9 @@ public final class Printer {
 
     private static String plain(Expr expr) {
         if (expr instanceof Expr.NumberLiteral number) {
-            return number.value().toPlainString();
+            return number.percent()
+                    ? number.value().movePointRight(2).stripTrailingZeros().toPlainString() + "%"
+                    : number.value().toPlainString();
         }
         if (expr instanceof Expr.MoneyLiteral money) {
             return money(money.fen());
