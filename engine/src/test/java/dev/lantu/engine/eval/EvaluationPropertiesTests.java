@@ -24,8 +24,9 @@ import net.jqwik.api.statistics.Statistics;
  * Properties of the evaluator over random well-typed clauses and random enterprises: it never
  * throws, values have the checked type, unknowns name only facts that are really missing, and a
  * result known on a partial profile is the result on every completion of it (missing facts can
- * settle an unknown, never overturn a known value). The last holds for every construct except
- * {@code has}, which asks about the profile itself and so changes when a fact is supplied.
+ * settle an unknown, never overturn a known value) and supplying the facts an unknown result names
+ * settles it. The last two hold for every construct except {@code has}, which asks about the
+ * profile itself and so changes when a fact is supplied.
  */
 class EvaluationPropertiesTests {
 
@@ -110,6 +111,26 @@ class EvaluationPropertiesTests {
                 assertThat(hidden).as(clause.source()).containsAll(evaluated.missing());
             } else {
                 assertThat(evaluated.value().type()).isEqualTo(clause.type());
+            }
+        }
+    }
+
+    @Property(tries = 2000)
+    void supplyingTheMissingFactsSettlesAnUnknownResult(@ForAll("monotoneClauses") Clause clause,
+                                                        @ForAll("profiles") MapEnterprise.Builder profile,
+                                                        @ForAll("hidden") Set<Fact> hidden) {
+        Compilation.Success compiled = compile(clause);
+        Enterprise complete = profile.build();
+        Outcome partial = EVALUATOR.evaluate(compiled, without(complete, hidden), RandomClauses.YEAR);
+        boolean undetermined = partial instanceof Outcome.Evaluated p && p.value().isUnknown();
+        Statistics.label("unknown on the partial profile").collect(undetermined);
+        Statistics.label("unknown on the partial profile").coverage(coverage -> coverage.check(true).percentage(p -> p > 10));
+        if (undetermined) {
+            Set<Fact> stillHidden = new java.util.HashSet<>(hidden);
+            stillHidden.removeAll(((Outcome.Evaluated) partial).missing());
+            Outcome supplied = EVALUATOR.evaluate(compiled, without(complete, stillHidden), RandomClauses.YEAR);
+            if (supplied instanceof Outcome.Evaluated evaluated) {
+                assertThat(evaluated.value().isUnknown()).as(clause.source()).isFalse();
             }
         }
     }
