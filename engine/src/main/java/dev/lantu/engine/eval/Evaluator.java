@@ -59,7 +59,11 @@ public final class Evaluator {
         this.parameters = parameters;
     }
 
-    /** Evaluates {@code clause} for {@code enterprise} with {@code this_year} = {@code applicationYear}. */
+    /**
+     * Evaluates {@code clause} for {@code enterprise} with {@code this_year} = {@code applicationYear}.
+     * The clause must have been checked against this evaluator's schema and the types of its
+     * parameters; the evaluator relies on those types rather than checking them again.
+     */
     public Outcome evaluate(Compilation.Success clause, Enterprise enterprise, int applicationYear) {
         Run run = new Run(enterprise, applicationYear);
         List<Step> root = new ArrayList<>();
