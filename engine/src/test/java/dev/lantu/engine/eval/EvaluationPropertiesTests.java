@@ -2,23 +2,24 @@ package dev.lantu.engine.eval;
 
 import static dev.lantu.engine.Examples.PARAMETERS;
 import static dev.lantu.engine.Examples.SCHEMA;
+import static dev.lantu.engine.Properties.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lantu.engine.Properties;
 import dev.lantu.engine.lang.Compilation;
 import dev.lantu.engine.lang.Language;
 import dev.lantu.engine.lang.Printer;
 import dev.lantu.engine.lang.Type;
 import dev.lantu.engine.lang.Variable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of the evaluator over random well-typed clauses and random enterprises: it never
@@ -32,28 +33,61 @@ class EvaluationPropertiesTests {
 
     private static final Evaluator EVALUATOR = new Evaluator(SCHEMA, EvaluatorTests.IN_FORCE);
 
+    /** Every fact of the schema: each static variable, each yearly one in each of the profile's years. */
+    private static final List<Fact> FACTS = facts();
+
     record Clause(String source, Type type) {
     }
 
-    @Provide
-    Arbitrary<Clause> clauses() {
-        return Arbitraries.of(Type.BOOLEAN, Type.MONEY, Type.NUMBER)
-                .flatMap(type -> RandomClauses.of(type, 3).map(source -> new Clause(source, type)));
+    /** A clause, a complete profile, and the facts hidden from it to make a partial profile. */
+    record Case(Clause clause, RandomClauses.Profile profile, Set<Fact> hidden) {
+        @Override
+        public String toString() {
+            return "\n  clause (" + clause.type() + "): " + clause.source() + "\n  profile: " + profile
+                    + "\n  hidden: " + hidden;
+        }
     }
 
-    /** Clauses without {@code has}: the ones a supplied fact may settle but never overturn. */
-    @Provide
-    Arbitrary<Clause> monotoneClauses() {
-        return clauses().filter(clause -> !clause.source().contains("has("));
+    private static Clause clause(SplittableRandom random) {
+        Type type = RandomClauses.pick(random, Type.BOOLEAN, Type.MONEY, Type.NUMBER);
+        return new Clause(RandomClauses.of(random, type, 3), type);
     }
 
-    @Provide
-    Arbitrary<MapEnterprise.Builder> profiles() {
-        return RandomClauses.completeProfiles();
+    /** A clause without {@code has}: one a supplied fact may settle but never overturn. */
+    private static Clause monotoneClause(SplittableRandom random) {
+        Clause clause = clause(random);
+        while (clause.source().contains("has(")) {
+            clause = clause(random);
+        }
+        return clause;
     }
 
-    @Provide
-    Arbitrary<Set<Fact>> hidden() {
+    /** Any subset of the facts: the share hidden is drawn first, so sparse and dense ones are as likely. */
+    private static Set<Fact> hidden(SplittableRandom random) {
+        double share = random.nextDouble();
+        Set<Fact> hidden = new TreeSet<>();
+        for (Fact fact : FACTS) {
+            if (random.nextDouble() < share) {
+                hidden.add(fact);
+            }
+        }
+        return hidden;
+    }
+
+    /** A clause and a complete profile: nothing hidden. */
+    private static Case completeCase(SplittableRandom random) {
+        return new Case(clause(random), RandomClauses.completeProfile(random), Set.of());
+    }
+
+    private static Case anyCase(SplittableRandom random) {
+        return new Case(clause(random), RandomClauses.completeProfile(random), hidden(random));
+    }
+
+    private static Case monotoneCase(SplittableRandom random) {
+        return new Case(monotoneClause(random), RandomClauses.completeProfile(random), hidden(random));
+    }
+
+    private static List<Fact> facts() {
         List<Fact> facts = new ArrayList<>();
         for (Variable variable : SCHEMA.variables()) {
             if (variable.isYearly()) {
@@ -62,7 +96,7 @@ class EvaluationPropertiesTests {
                 facts.add(Fact.of(variable.name()));
             }
         }
-        return Arbitraries.subsetOf(facts);
+        return List.copyOf(facts);
     }
 
     private static Compilation.Success compile(Clause clause) {
@@ -86,88 +120,96 @@ class EvaluationPropertiesTests {
         };
     }
 
-    @Property(tries = 1500)
-    void onACompleteProfileEveryClauseGivesAKnownValueOfItsTypeOrAnError(
-            @ForAll("clauses") Clause clause, @ForAll("profiles") MapEnterprise.Builder profile) {
-        Outcome outcome = EVALUATOR.evaluate(compile(clause), profile.build(), RandomClauses.YEAR);
-        Statistics.label("outcome").collect(outcome.getClass().getSimpleName());
-        if (outcome instanceof Outcome.Evaluated evaluated) {
-            assertThat(evaluated.value().isUnknown()).as(clause.source()).isFalse();
-            assertThat(evaluated.value().type()).isEqualTo(clause.type());
-        } else {
-            assertThat(((Outcome.Failed) outcome).error().message()).isNotBlank();
-        }
+    /** A property that holds vacuously proves nothing: at least {@code percent} of the tries must have reached it. */
+    private static void assertShare(AtomicInteger count, int tries, int percent, String what) {
+        assertThat(100.0 * count.get() / tries)
+                .as("share of tries %s (seed %d): %d of %d", what, Properties.seed(), count.get(), tries)
+                .isGreaterThan(percent);
     }
 
-    @Property(tries = 1500)
-    void unknownsNameOnlyFactsTheProfileLacks(@ForAll("clauses") Clause clause,
-                                              @ForAll("profiles") MapEnterprise.Builder profile,
-                                              @ForAll("hidden") Set<Fact> hidden) {
-        Outcome outcome = EVALUATOR.evaluate(compile(clause), without(profile.build(), hidden), RandomClauses.YEAR);
-        if (outcome instanceof Outcome.Evaluated evaluated) {
-            Statistics.label("known on the partial profile").collect(!evaluated.value().isUnknown());
-            if (evaluated.value().isUnknown()) {
-                assertThat(evaluated.missing()).as(clause.source()).isNotEmpty();
-                assertThat(hidden).as(clause.source()).containsAll(evaluated.missing());
+    @Test
+    void onACompleteProfileEveryClauseGivesAKnownValueOfItsTypeOrAnError() {
+        forAll(1500, EvaluationPropertiesTests::completeCase, c -> {
+            Outcome outcome = EVALUATOR.evaluate(compile(c.clause()), c.profile().enterprise(), RandomClauses.YEAR);
+            if (outcome instanceof Outcome.Evaluated evaluated) {
+                assertThat(evaluated.value().isUnknown()).as(c.clause().source()).isFalse();
+                assertThat(evaluated.value().type()).isEqualTo(c.clause().type());
             } else {
-                assertThat(evaluated.value().type()).isEqualTo(clause.type());
+                assertThat(((Outcome.Failed) outcome).error().message()).isNotBlank();
             }
-        }
+        });
     }
 
-    @Property(tries = 2000)
-    void supplyingTheMissingFactsSettlesAnUnknownResult(@ForAll("monotoneClauses") Clause clause,
-                                                        @ForAll("profiles") MapEnterprise.Builder profile,
-                                                        @ForAll("hidden") Set<Fact> hidden) {
-        Compilation.Success compiled = compile(clause);
-        Enterprise complete = profile.build();
-        Outcome partial = EVALUATOR.evaluate(compiled, without(complete, hidden), RandomClauses.YEAR);
-        boolean undetermined = partial instanceof Outcome.Evaluated p && p.value().isUnknown();
-        Statistics.label("unknown on the partial profile").collect(undetermined);
-        Statistics.label("unknown on the partial profile").coverage(coverage -> coverage.check(true).percentage(p -> p > 10));
-        if (undetermined) {
-            Set<Fact> stillHidden = new java.util.HashSet<>(hidden);
-            stillHidden.removeAll(((Outcome.Evaluated) partial).missing());
-            Outcome supplied = EVALUATOR.evaluate(compiled, without(complete, stillHidden), RandomClauses.YEAR);
-            if (supplied instanceof Outcome.Evaluated evaluated) {
-                assertThat(evaluated.value().isUnknown()).as(clause.source()).isFalse();
+    @Test
+    void unknownsNameOnlyFactsTheProfileLacks() {
+        forAll(1500, EvaluationPropertiesTests::anyCase, c -> {
+            Outcome outcome = EVALUATOR.evaluate(compile(c.clause()), without(c.profile().enterprise(), c.hidden()),
+                    RandomClauses.YEAR);
+            if (outcome instanceof Outcome.Evaluated evaluated) {
+                if (evaluated.value().isUnknown()) {
+                    assertThat(evaluated.missing()).as(c.clause().source()).isNotEmpty();
+                    assertThat(c.hidden()).as(c.clause().source()).containsAll(evaluated.missing());
+                } else {
+                    assertThat(evaluated.value().type()).isEqualTo(c.clause().type());
+                }
             }
-        }
+        });
     }
 
-    @Property(tries = 1000)
-    void aClausePrintedAndReloadedEvaluatesTheSame(@ForAll("clauses") Clause clause,
-                                                   @ForAll("profiles") MapEnterprise.Builder profile,
-                                                   @ForAll("hidden") Set<Fact> hidden) {
-        Compilation.Success original = compile(clause);
-        Compilation.Success reloaded = compile(new Clause(Printer.print(original.expr()), clause.type()));
-        Enterprise enterprise = without(profile.build(), hidden);
-        Outcome before = EVALUATOR.evaluate(original, enterprise, RandomClauses.YEAR);
-        Outcome after = EVALUATOR.evaluate(reloaded, enterprise, RandomClauses.YEAR);
-        if (before instanceof Outcome.Evaluated b) {
-            assertThat(after).isInstanceOf(Outcome.Evaluated.class);
-            assertThat(((Outcome.Evaluated) after).value()).isEqualTo(b.value());
-            assertThat(((Outcome.Evaluated) after).trace().render()).isEqualTo(b.trace().render());
-        } else {
-            assertThat(((Outcome.Failed) after).error().message()).isEqualTo(((Outcome.Failed) before).error().message());
-        }
+    @Test
+    void supplyingTheMissingFactsSettlesAnUnknownResult() {
+        int tries = 2000;
+        AtomicInteger undetermined = new AtomicInteger();
+        forAll(tries, EvaluationPropertiesTests::monotoneCase, c -> {
+            Compilation.Success compiled = compile(c.clause());
+            Enterprise complete = c.profile().enterprise();
+            Outcome partial = EVALUATOR.evaluate(compiled, without(complete, c.hidden()), RandomClauses.YEAR);
+            if (partial instanceof Outcome.Evaluated p && p.value().isUnknown()) {
+                undetermined.incrementAndGet();
+                Set<Fact> stillHidden = new HashSet<>(c.hidden());
+                stillHidden.removeAll(p.missing());
+                Outcome supplied = EVALUATOR.evaluate(compiled, without(complete, stillHidden), RandomClauses.YEAR);
+                if (supplied instanceof Outcome.Evaluated evaluated) {
+                    assertThat(evaluated.value().isUnknown()).as(c.clause().source()).isFalse();
+                }
+            }
+        });
+        assertShare(undetermined, tries, 10, "unknown on the partial profile");
     }
 
-    @Property(tries = 2000)
-    void aKnownResultOnAPartialProfileHoldsOnTheCompleteOne(@ForAll("monotoneClauses") Clause clause,
-                                                         @ForAll("profiles") MapEnterprise.Builder profile,
-                                                         @ForAll("hidden") Set<Fact> hidden) {
-        Compilation.Success compiled = compile(clause);
-        Enterprise complete = profile.build();
-        Outcome partial = EVALUATOR.evaluate(compiled, without(complete, hidden), RandomClauses.YEAR);
-        Outcome full = EVALUATOR.evaluate(compiled, complete, RandomClauses.YEAR);
-        boolean comparable = partial instanceof Outcome.Evaluated p && !p.value().isUnknown()
-                && full instanceof Outcome.Evaluated;
-        Statistics.label("known on both").collect(comparable);
-        if (comparable) {
-            assertThat(((Outcome.Evaluated) full).value()).as(clause.source())
-                    .isEqualTo(((Outcome.Evaluated) partial).value());
-        }
-        Statistics.label("known on both").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
+    @Test
+    void aClausePrintedAndReloadedEvaluatesTheSame() {
+        forAll(1000, EvaluationPropertiesTests::anyCase, c -> {
+            Compilation.Success original = compile(c.clause());
+            Compilation.Success reloaded = compile(new Clause(Printer.print(original.expr()), c.clause().type()));
+            Enterprise enterprise = without(c.profile().enterprise(), c.hidden());
+            Outcome before = EVALUATOR.evaluate(original, enterprise, RandomClauses.YEAR);
+            Outcome after = EVALUATOR.evaluate(reloaded, enterprise, RandomClauses.YEAR);
+            if (before instanceof Outcome.Evaluated b) {
+                assertThat(after).isInstanceOf(Outcome.Evaluated.class);
+                assertThat(((Outcome.Evaluated) after).value()).isEqualTo(b.value());
+                assertThat(((Outcome.Evaluated) after).trace().render()).isEqualTo(b.trace().render());
+            } else {
+                assertThat(((Outcome.Failed) after).error().message())
+                        .isEqualTo(((Outcome.Failed) before).error().message());
+            }
+        });
+    }
+
+    @Test
+    void aKnownResultOnAPartialProfileHoldsOnTheCompleteOne() {
+        int tries = 2000;
+        AtomicInteger knownOnBoth = new AtomicInteger();
+        forAll(tries, EvaluationPropertiesTests::monotoneCase, c -> {
+            Compilation.Success compiled = compile(c.clause());
+            Enterprise complete = c.profile().enterprise();
+            Outcome partial = EVALUATOR.evaluate(compiled, without(complete, c.hidden()), RandomClauses.YEAR);
+            Outcome full = EVALUATOR.evaluate(compiled, complete, RandomClauses.YEAR);
+            if (partial instanceof Outcome.Evaluated p && !p.value().isUnknown() && full instanceof Outcome.Evaluated f) {
+                knownOnBoth.incrementAndGet();
+                assertThat(f.value()).as(c.clause().source()).isEqualTo(p.value());
+            }
+        });
+        assertShare(knownOnBoth, tries, 20, "known on both profiles");
     }
 }
