@@ -33,10 +33,14 @@ final class Money {
 		return messages.getMessage("money.wan", new Object[] { number(wan(fen), locale) }, locale);
 	}
 
-	/** In 亿元 from one 亿 up, else in 万元, to two decimals; "about" when that rounded. */
+	/** In 亿元 from one 亿 up, else in 万元, to two decimals; "about" when that rounded; zero as 0. */
 	public String brief(Long fen, Locale locale) {
 		if (fen == null) {
 			return null;
+		}
+		if (fen == 0) {
+			// nothing has no unit worth reading
+			return messages.getMessage("money.zero", null, locale);
 		}
 		boolean yi = Math.abs(fen) >= FEN_PER_YI.longValue();
 		BigDecimal value = new BigDecimal(fen).divide(yi ? FEN_PER_YI : FEN_PER_WAN);

@@ -57,6 +57,7 @@ import dev.lantu.atlas.Track;
 import dev.lantu.dataset.SourceCatalogue;
 import dev.lantu.projects.DistrictTotal;
 import dev.lantu.projects.FieldProblem;
+import dev.lantu.projects.Investment;
 import dev.lantu.projects.InvestmentTotal;
 import dev.lantu.projects.PipelineBoard;
 import dev.lantu.projects.Project;
@@ -155,11 +156,11 @@ class ProjectPages {
 		ProjectFilter filter = new ProjectFilter(districtCode, blankToNull(track), null, year, blankToNull(q), null);
 		PipelineBoard board = projects.board(filter);
 		ProjectService.Page found = projects.search(filter, page, PAGE_SIZE);
-		TrackIndex tracks = trackIndex();
+		TrackIndex tracks = trackIndex(locale);
 		Set<Long> stalledIds = board.stalled().stream().map(PipelineBoard.StalledProject::id).collect(Collectors.toSet());
 		LocalDate today = LocalDate.now();
 		List<ProjectRow> rows = found.projects().stream()
-			.map(p -> new ProjectRow(p, p.daysInStage(today), stalledIds.contains(p.id()), tracks.refs(p.trackIds(), locale)))
+			.map(p -> new ProjectRow(p, p.daysInStage(today), stalledIds.contains(p.id()), tracks.refs(p.trackIds())))
 			.toList();
 		long synthetic = countSynthetic(filter);
 
@@ -289,7 +290,7 @@ class ProjectPages {
 
 	private String projectPage(Project project, Model model, Locale locale) {
 		List<ProjectEvent> history = projects.history(project.id());
-		TrackIndex tracks = trackIndex();
+		TrackIndex tracks = trackIndex(locale);
 		Map<Long, ProjectEvent> byId = history.stream().collect(Collectors.toMap(ProjectEvent::id, Function.identity()));
 		Map<Long, ProjectEvent> correctionOf = history.stream()
 			.filter(e -> e.kind() == ProjectEvent.Kind.CORRECTION && e.correctsEvent() != null)
@@ -310,10 +311,13 @@ class ProjectPages {
 
 		model.addAttribute("project", project);
 		model.addAttribute("district", districtNames().get(project.districtCode()));
-		model.addAttribute("tracks", tracks.refs(project.trackIds(), locale));
+		model.addAttribute("tracks", tracks.refs(project.trackIds()));
 		model.addAttribute("timeline", timeline);
-		model.addAttribute("investments", projects.investments(project.id()));
-		model.addAttribute("investedFen", projects.investments(project.id()).stream().mapToLong(i -> i.amountFen()).sum());
+		List<Investment> investments = projects.investments(project.id());
+		model.addAttribute("investments", investments);
+		// nothing recorded is unknown, not zero
+		model.addAttribute("investedFen", investments.isEmpty() ? null
+				: investments.stream().mapToLong(Investment::amountFen).sum());
 		model.addAttribute("daysInStage", project.daysInStage(LocalDate.now()));
 		model.addAttribute("stalled", !project.stage().closed()
 				&& project.daysInStage(LocalDate.now()) > project.stage().stalledAfterDays());
@@ -652,7 +656,7 @@ class ProjectPages {
 		Region sharesRegion = sharesIn == null ? atlas.city() : atlas.district(sharesIn);
 		String shownMeasure = List.of("projects", "planned", "invested").contains(measure) ? measure : "projects";
 		ProjectFilter filter = new ProjectFilter(null, trackId, null, year, null, null);
-		TrackIndex tracks = trackIndex();
+		TrackIndex tracks = trackIndex(locale);
 		Map<String, Region> districts = districtNames();
 
 		List<DistrictRow> rows = projects.byDistrict(filter).stream()
@@ -669,7 +673,7 @@ class ProjectPages {
 			investmentYears.add(t.year());
 		}
 		List<TrackInvestment> trackInvestment = byTrack.entrySet().stream()
-			.map(e -> new TrackInvestment(tracks.ref(e.getKey(), locale), e.getValue(),
+			.map(e -> new TrackInvestment(tracks.ref(e.getKey()), e.getValue(),
 					e.getValue().values().stream().mapToLong(Long::longValue).sum()))
 			.sorted(Comparator.comparingLong(TrackInvestment::totalFen).reversed())
 			.toList();
@@ -679,8 +683,8 @@ class ProjectPages {
 		Integer sharesYear = shareYear != null ? shareYear : years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
 		List<TrackShare> shares = projects.trackShares(new ProjectFilter(sharesIn, null, null, null, null, null), sharesYear);
 		List<ShareRow> shareRows = shares.stream()
-			.map(s -> new ShareRow(tracks.ref(s.trackId(), locale), s,
-					shareSentence(sharesRegion, sharesYear, s, tracks.ref(s.trackId(), locale), locale),
+			.map(s -> new ShareRow(tracks.ref(s.trackId()), s,
+					shareSentence(sharesRegion, sharesYear, s, tracks.ref(s.trackId()), locale),
 					(int) Math.round(100 * s.share())))
 			.toList();
 		long signed = shares.isEmpty() ? countSigned(sharesIn, sharesYear) : shares.get(0).of();
@@ -712,12 +716,16 @@ class ProjectPages {
 
 	/** "About a third of the 16 projects signed in Panyu District in 2025 (5) are in 智能网联与新能源汽车." */
 	String shareSentence(Region region, int year, TrackShare share, TrackRef track, Locale locale) {
-		String fraction = message("share.fraction." + fractionKey(share.projects(), share.of()), locale);
+		String fraction = messages.getMessage("share.fraction." + fractionKey(share.projects(), share.of()),
+				new Object[] { Math.round(100 * share.share()) }, locale);
 		return messages.getMessage("share.sentence", new Object[] { region.name().in(locale), year, share.of(), fraction,
 				share.projects(), track.name() }, locale);
 	}
 
-	/** The fraction people would say: exact when it is, "about" the nearest of a few common ones otherwise. */
+	/**
+	 * The fraction people would say: exactly one of a few common ones, or "about" one when it is within three
+	 * points of it, else "about n%" (2 of 7 is neither a quarter nor a third).
+	 */
 	static String fractionKey(long part, long whole) {
 		if (whole <= 0 || part <= 0) {
 			return "none";
@@ -725,15 +733,9 @@ class ProjectPages {
 		if (part >= whole) {
 			return "all";
 		}
-		long[][] fractions = { { 3, 4 }, { 2, 3 }, { 1, 2 }, { 1, 3 }, { 1, 4 }, { 1, 5 }, { 1, 10 } };
-		String[] names = { "threeQuarters", "twoThirds", "half", "third", "quarter", "fifth", "tenth" };
+		long[][] fractions = { { 3, 4 }, { 2, 3 }, { 1, 2 }, { 2, 5 }, { 1, 3 }, { 1, 4 }, { 1, 5 }, { 1, 10 } };
+		String[] names = { "threeQuarters", "twoThirds", "half", "twoFifths", "third", "quarter", "fifth", "tenth" };
 		double share = (double) part / whole;
-		if (share < 0.075) {
-			return "few";
-		}
-		if (share > 0.875) {
-			return "almostAll";
-		}
 		int best = 0;
 		for (int i = 1; i < fractions.length; i++) {
 			if (Math.abs(share - (double) fractions[i][0] / fractions[i][1]) < Math.abs(
@@ -741,8 +743,13 @@ class ProjectPages {
 				best = i;
 			}
 		}
-		boolean exact = part * fractions[best][1] == whole * fractions[best][0];
-		return names[best] + (exact ? ".exact" : ".about");
+		if (part * fractions[best][1] == whole * fractions[best][0]) {
+			return names[best] + ".exact";
+		}
+		if (Math.abs(share - (double) fractions[best][0] / fractions[best][1]) <= 0.03) {
+			return names[best] + ".about";
+		}
+		return share < 0.05 ? "few" : "percent";
 	}
 
 	private Map<String, Object> mapData(List<DistrictRow> rows, String measure, Locale locale) {
@@ -832,7 +839,7 @@ class ProjectPages {
 		ProjectFilter filter = new ProjectFilter(code, null, null, null, null, null);
 		PipelineBoard board = projects.board(filter);
 		ProjectService.Page latest = projects.search(filter, 0, 10);
-		TrackIndex tracks = trackIndex();
+		TrackIndex tracks = trackIndex(locale);
 		LocalDate today = LocalDate.now();
 		Set<Long> stalledIds = board.stalled().stream().map(PipelineBoard.StalledProject::id).collect(Collectors.toSet());
 
@@ -849,7 +856,7 @@ class ProjectPages {
 		model.addAttribute("funnel", funnelRows(board));
 		model.addAttribute("stalledCount", board.stalled().size());
 		model.addAttribute("latest", latest.projects().stream()
-			.map(p -> new ProjectRow(p, p.daysInStage(today), stalledIds.contains(p.id()), tracks.refs(p.trackIds(), locale)))
+			.map(p -> new ProjectRow(p, p.daysInStage(today), stalledIds.contains(p.id()), tracks.refs(p.trackIds())))
 			.toList());
 		model.addAttribute("total", latest.total());
 		model.addAttribute("signings", projects.signings(filter).stream()
@@ -894,28 +901,32 @@ class ProjectPages {
 
 	// -----------------------------------------------------------------------------------------------
 
-	/** The tracks of the city system and of every district system, for naming a project's tracks. */
-	record TrackIndex(Map<String, Track> city, Map<String, Track> districts) {
+	/**
+	 * The tracks of the city system and of every district system, named in one language. A district's
+	 * own track carries its district's name, since it often shares its name with the city track it
+	 * aligns to (番禺区's 智能网联与新能源汽车 beside the city's).
+	 */
+	record TrackIndex(Map<String, TrackRef> tracks) {
 
-		TrackRef ref(String id, Locale locale) {
-			Track track = city.containsKey(id) ? city.get(id) : districts.get(id);
-			return new TrackRef(id, track == null ? id : track.name().in(locale), city.containsKey(id));
+		TrackRef ref(String id) {
+			return tracks.getOrDefault(id, new TrackRef(id, id, false));
 		}
 
-		List<TrackRef> refs(List<String> ids, Locale locale) {
-			return ids.stream().map(id -> ref(id, locale)).toList();
+		List<TrackRef> refs(List<String> ids) {
+			return ids.stream().map(this::ref).toList();
 		}
 
 	}
 
-	private TrackIndex trackIndex() {
-		Map<String, Track> city = new LinkedHashMap<>();
-		atlas.citySystem(null).allTracks().forEach(t -> city.put(t.id(), t));
-		Map<String, Track> districts = new LinkedHashMap<>();
+	private TrackIndex trackIndex(Locale locale) {
+		Map<String, TrackRef> tracks = new LinkedHashMap<>();
+		atlas.citySystem(null).allTracks().forEach(t -> tracks.put(t.id(), new TrackRef(t.id(), t.name().in(locale), true)));
 		for (Region d : atlas.districts()) {
-			atlas.systemOf(d.code(), null).ifPresent(s -> s.allTracks().forEach(t -> districts.putIfAbsent(t.id(), t)));
+			atlas.systemOf(d.code(), null).ifPresent(s -> s.allTracks().forEach(t -> tracks.putIfAbsent(t.id(),
+					new TrackRef(t.id(), messages.getMessage("track.ofDistrict",
+							new Object[] { t.name().in(locale), d.name().in(locale) }, locale), false))));
 		}
-		return new TrackIndex(city, districts);
+		return new TrackIndex(tracks);
 	}
 
 	/** The city system's tracks under its top layers, for selects and checkboxes. */

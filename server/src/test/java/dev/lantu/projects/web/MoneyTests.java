@@ -44,7 +44,8 @@ class MoneyTests {
 		assertThat(MONEY.brief(2_000_000_000_00L, Locale.SIMPLIFIED_CHINESE)).isEqualTo("20 亿元");
 		assertThat(MONEY.brief(12_345_678_900_00L, Locale.SIMPLIFIED_CHINESE)).isEqualTo("约 123.46 亿元");
 		assertThat(MONEY.brief(2_500_500_000L, Locale.SIMPLIFIED_CHINESE)).isEqualTo("2,500.5 万元");
-		assertThat(MONEY.brief(2_000_000_000_00L, Locale.ENGLISH)).isEqualTo("20 × 100 million yuan");
+		assertThat(MONEY.brief(2_000_000_000_00L, Locale.ENGLISH)).isEqualTo("20 × 100m yuan");
+		assertThat(MONEY.brief(0L, Locale.SIMPLIFIED_CHINESE)).isEqualTo("0");
 	}
 
 	@Test
@@ -59,6 +60,8 @@ class MoneyTests {
 		assertThat(ProjectPages.fractionKey(5, 16)).isEqualTo("third.about");
 		assertThat(ProjectPages.fractionKey(8, 16)).isEqualTo("half.exact");
 		assertThat(ProjectPages.fractionKey(16, 16)).isEqualTo("all");
+		assertThat(ProjectPages.fractionKey(3, 7)).isEqualTo("twoFifths.about");
+		assertThat(ProjectPages.fractionKey(2, 7)).isEqualTo("percent");
 		assertThat(ProjectPages.fractionKey(1, 40)).isEqualTo("few");
 		assertThat(ProjectPages.fractionKey(0, 0)).isEqualTo("none");
 	}

@@ -401,7 +401,7 @@ class ProjectPagesTests {
 	void shouldSpeakEnglishWhenAsked() throws Exception {
 		signed("an English board");
 		assertThat(page("/projects?lang=en")).contains("<html lang=\"en\"", "Investment project pipeline", "Signed",
-				"By stage", "× 100 million yuan").doesNotContain("项目看板");
+				"By stage", "× 100m yuan").doesNotContain("项目看板");
 		assertThat(page("/projects/city?lang=en")).contains("City view", "Districts");
 		assertThat(page("/districts/440118/profile?lang=en")).contains("Zengcheng District: profile", "unknown",
 				"Targets");
