@@ -601,13 +601,15 @@ class ProjectPages {
 		try {
 			ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format.get(),
 					parsedMode, dryRun, who);
+			// as the API answers: refused (422) only when problems kept an all-or-nothing import from happening
+			boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
 			model.addAttribute("report", report);
-			model.addAttribute("refused", !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty());
-			if (!dryRun && report.valid() > 0 && !(parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty())) {
-				rememberActor(who, response);
-			}
-			if (!report.problems().isEmpty()) {
+			model.addAttribute("refused", refused);
+			if (refused) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			}
+			else if (!dryRun && report.valid() > 0) {
+				rememberActor(who, response);
 			}
 		}
 		catch (ProjectInputException e) {

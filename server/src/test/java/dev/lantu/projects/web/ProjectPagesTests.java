@@ -322,8 +322,10 @@ class ProjectPagesTests {
 				跳过模式的好行,甲公司,番禺区,签约,2025-02-07
 				跳过模式的坏行,乙公司,月球区,签约,2025-02-07
 				""";
-		String html = body(perform(multipart("/projects/import").file(csv("部分有误.csv", content))
-			.param("mode", "skip-invalid").param("actor", "投促局")));
+		MockHttpServletResponse response = perform(multipart("/projects/import").file(csv("部分有误.csv", content))
+			.param("mode", "skip-invalid").param("actor", "投促局"));
+		assertThat(response.getStatus()).isEqualTo(200);
+		String html = body(response);
 		assertThat(html).contains("<dd class=\"count-created\">1</dd>", "action=\"/projects/import/rejects\"",
 				"下载未导入的行");
 		String rejects = html.substring(html.indexOf("name=\"csv\" value=\"") + 18);
@@ -331,6 +333,20 @@ class ProjectPagesTests {
 		MockHttpServletResponse file = perform(post("/projects/import/rejects").param("csv", rejects).param("file", "部分有误.csv"));
 		assertThat(file.getHeader("Content-Disposition")).contains("attachment", "rejects.csv");
 		assertThat(body(file)).contains("跳过模式的坏行", "月球区").doesNotContain("跳过模式的好行");
+	}
+
+	@Test
+	void shouldOnlyCheckADryRun() throws Exception {
+		String content = """
+				项目名称,投资方,所属区,阶段,阶段日期
+				试运行的项目,甲公司,番禺区,签约,2025-02-07
+				""";
+		MockHttpServletResponse response = perform(multipart("/projects/import").file(csv("试运行.csv", content))
+			.param("mode", "atomic").param("dryRun", "true").param("actor", "投促局"));
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(body(response)).contains("试运行：只做了检查，没有导入任何内容。", "<dd class=\"count-valid\">1</dd>",
+				"<dd class=\"count-created\">0</dd>");
+		assertThat(projects.search(new ProjectFilter(null, null, null, null, "试运行的项目", null), 0, 10).total()).isZero();
 	}
 
 	@Test
