@@ -1,0 +1,110 @@
+package dev.lantu.projects.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import dev.lantu.projects.ProjectService;
+
+/**
+ * The pipeline's charts in a real browser (Debian's chromium and chromedriver, as the layout map's
+ * tests): the board's bars by stage and the city view's map of every district.
+ * {@code LANTU_SKIP_BROWSER_TESTS=true} skips them; otherwise a missing browser fails them.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ProjectChartsBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProjectService projects;
+
+	private ChromeDriver browser;
+
+	private Path profile;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		assumeFalse("true".equalsIgnoreCase(System.getenv("LANTU_SKIP_BROWSER_TESTS")),
+				"LANTU_SKIP_BROWSER_TESTS=true: browser tests skipped");
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			fail("The browser tests need Debian's chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
+					+ ": run `apt-get install chromium chromium-driver` (CI installs them), or set"
+					+ " LANTU_SKIP_BROWSER_TESTS=true to skip these tests.");
+		}
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+		profile = Files.createTempDirectory("lantu-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build(), options);
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (profile != null) {
+			FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	@Test
+	void shouldDrawABarForEveryStageOnTheBoard() {
+		projects.create(ProjectPagesTests.draft("浏览器里的项目", "440113", List.of("gz.cluster.nev"),
+				LocalDate.of(2025, 2, 7), false), "tester");
+		browser.get("http://localhost:" + port + "/projects");
+		@SuppressWarnings("unchecked")
+		List<String> categories = (List<String>) new WebDriverWait(browser, Duration.ofSeconds(30))
+			.withMessage("the board's chart did not draw")
+			.until(b -> ((JavascriptExecutor) b).executeScript(
+					"return window.lantuFunnelChart ? window.lantuFunnelChart.getOption().yAxis[0].data : null;"));
+		assertThat(categories).containsExactly("洽谈", "签约", "注册", "动工", "竣工", "投产", "达产", "终止");
+		assertThat(browser.findElements(By.cssSelector("#funnel-chart svg"))).hasSize(1);
+	}
+
+	@Test
+	void shouldDrawEveryDistrictOnTheCityMap() {
+		browser.get("http://localhost:" + port + "/projects/city");
+		WebElement map = browser.findElement(By.id("city-map"));
+		new WebDriverWait(browser, Duration.ofSeconds(30))
+			.withMessage("the city map did not draw its 11 districts (data-districts of #city-map)")
+			.until(b -> "11".equals(map.getDomAttribute("data-districts")) || map.getDomAttribute("data-error") != null);
+		assertThat(map.getDomAttribute("data-error")).isNull();
+		assertThat(map.findElements(By.cssSelector("svg path"))).hasSizeGreaterThanOrEqualTo(11);
+	}
+
+}
