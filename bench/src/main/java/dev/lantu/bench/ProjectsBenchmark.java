@@ -82,24 +82,20 @@ final class ProjectsBenchmark {
 			int year = LocalDate.now().getYear() - 1;
 			ProjectFilter one = new ProjectFilter(district, null, null, null, null, null);
 			HandWritten hand = new HandWritten(jdbc);
-			List<Row> rows = new ArrayList<>();
-			rows.add(measure("board of one district: funnel and stalled projects",
-					() -> board(service.board(one)), () -> hand.funnel(district) + hand.stalled(district)));
-			rows.add(measure("board of the city: funnel and stalled projects",
-					() -> board(service.board(ProjectFilter.all())), () -> hand.funnel(null) + hand.stalled(null)));
-			rows.add(measure("city view: projects and investment by district",
-					() -> service.byDistrict(ProjectFilter.all()).toString(), hand::byDistrict));
-			rows.add(measure("city view: investment by track and year",
-					() -> service.investmentBy("track", ProjectFilter.all()).toString(), hand::investmentByTrack));
-			rows.add(measure("city view: signings by district and year",
-					() -> service.signings(ProjectFilter.all()).toString(), hand::signings));
-			rows.add(measure("city view: track shares of one district's signings in " + year,
-					() -> service.trackShares(one, year).toString(), () -> hand.trackShares(district, year)));
 			System.out.println("| query | Lantu (ms, median of " + RUNS + ") | hand-written SQL (ms) | Lantu / hand |");
 			System.out.println("| --- | ---: | ---: | ---: |");
-			for (Row row : rows) {
-				System.out.printf("| %s | %.1f | %.1f | %.2f |%n", row.name, row.lantuMs, row.handMs, row.lantuMs / row.handMs);
-			}
+			measure("board of one district: funnel and stalled projects",
+					() -> board(service.board(one)), () -> hand.funnel(district) + hand.stalled(district));
+			measure("board of the city: funnel and stalled projects",
+					() -> board(service.board(ProjectFilter.all())), () -> hand.funnel(null) + hand.stalled(null));
+			measure("city view: projects and investment by district",
+					() -> service.byDistrict(ProjectFilter.all()).toString(), hand::byDistrict);
+			measure("city view: investment by track and year",
+					() -> service.investmentBy("track", ProjectFilter.all()).toString(), hand::investmentByTrack);
+			measure("city view: signings by district and year",
+					() -> service.signings(ProjectFilter.all()).toString(), hand::signings);
+			measure("city view: track shares of one district's signings in " + year,
+					() -> service.trackShares(one, year).toString(), () -> hand.trackShares(district, year));
 			if (db.equals("postgres")) {
 				jdbc.sql("drop schema " + schema + " cascade").update();
 			}
@@ -113,7 +109,7 @@ final class ProjectsBenchmark {
 		return board.funnel().toString() + board.stalled().stream().map(s -> s.id()).sorted().toList();
 	}
 
-	/** Times both after a warm-up, alternating them, and insists that they answer the same. */
+	/** Times both after a warm-up, alternating them, insists that they answer the same, prints the row. */
 	private static Row measure(String name, Supplier<String> lantu, Supplier<String> hand) {
 		String a = lantu.get();
 		String b = hand.get();
@@ -130,7 +126,9 @@ final class ProjectsBenchmark {
 			lantuTimes[i] = time(lantu);
 			handTimes[i] = time(hand);
 		}
-		return new Row(name, median(lantuTimes), median(handTimes));
+		Row row = new Row(name, median(lantuTimes), median(handTimes));
+		System.out.printf("| %s | %.1f | %.1f | %.2f |%n", row.name, row.lantuMs, row.handMs, row.lantuMs / row.handMs);
+		return row;
 	}
 
 	private static String abbreviate(String text) {
@@ -343,7 +341,7 @@ final class ProjectsBenchmark {
 			String signedThatYear = "select p.id from project p join (" + SIGNED + ") s on s.project_id = p.id"
 					+ " where p.district_code = ? and extract(year from s.signed) = ?";
 			long of = jdbc.sql("select count(*) from (" + signedThatYear + ") x").params(district, year).query(Long.class).single();
-			return jdbc.sql("select t.track_id, count(*) from project_track t where t.project_id in (" + signedThatYear + ")"
+			return jdbc.sql("select t.track_id, count(*) from project_track t join (" + signedThatYear + ") x on x.id = t.project_id"
 					+ " group by t.track_id order by 2 desc, 1")
 				.params(district, year)
 				.query((rs, n) -> "TrackShare[trackId=" + rs.getString(1) + ", projects=" + rs.getLong(2) + ", of=" + of + "]")

@@ -73,10 +73,11 @@ public class ProjectAnalytics {
 			case "track" -> "t.track_id";
 			default -> throw new IllegalArgumentException("groupBy: expected district, track or stage, found '" + groupBy + "'");
 		};
-		String join = groupBy.equals("track") ? " join project_track t on t.project_id = p.id" : "";
-		return jdbc.sql("select " + group + ", i.period_year, sum(i.amount), count(distinct p.id) from project_investment i"
-				+ " join project p on p.id = i.project_id" + join + " " + where.sql() + " group by " + group
-				+ ", i.period_year order by 1, 2")
+		String join = groupBy.equals("track") ? " join project_track t on t.project_id = i.project_id" : "";
+		// by track over all projects, the projects table has nothing to add: leave it out of the join
+		String projectJoin = groupBy.equals("track") && where.sql().isEmpty() ? "" : " join project p on p.id = i.project_id";
+		return jdbc.sql("select " + group + ", i.period_year, sum(i.amount), count(distinct i.project_id) from project_investment i"
+				+ projectJoin + join + " " + where.sql() + " group by " + group + ", i.period_year order by 1, 2")
 			.params(where.params())
 			.query((rs, i) -> new InvestmentTotal(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
 			.list();
