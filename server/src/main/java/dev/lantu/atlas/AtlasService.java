@@ -200,20 +200,20 @@ public class AtlasService {
 	/**
 	 * Districts by an indicator in a year, highest first. Without a year: the year in which most districts
 	 * have a known value, the latest of those on a tie, since a ranking of the one district that already
-	 * published a newer figure tells little.
+	 * published a newer figure tells little. An indicator nobody has a value for ranks every district as unknown.
 	 */
 	public Ranking ranking(String indicatorId, Integer year) {
 		IndicatorDefinition indicator = indicator(indicatorId);
 		List<IndicatorValue> values = snapshot().values().stream().filter(v -> v.indicator().equals(indicatorId)).toList();
-		int chosenYear = year != null ? year
+		Integer chosenYear = year != null ? year
 				: values.stream().filter(IndicatorValue::known)
 					.filter(v -> !v.regionCode().equals(city().code()))
 					.collect(Collectors.groupingBy(IndicatorValue::year, Collectors.counting()))
 					.entrySet().stream()
 					.max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
 					.map(Map.Entry::getKey)
-					.orElseThrow(() -> new NotInAtlasException("indicator", indicatorId, "an indicator with known values"));
-		Map<String, IndicatorValue> byDistrict = values.stream().filter(v -> v.year() == chosenYear)
+					.orElse(null);
+		Map<String, IndicatorValue> byDistrict = values.stream().filter(v -> chosenYear != null && v.year() == chosenYear)
 			.collect(Collectors.toMap(IndicatorValue::regionCode, v -> v));
 		List<Region> districts = districts();
 		List<Region> known = districts.stream()

@@ -93,8 +93,13 @@ public class ProjectImport {
 			ProjectDraft draft = draft(row, headers, rowProblems);
 			Long id = id(row, headers, rowProblems);
 			RowAction action = null;
-			if (rowProblems.isEmpty()) {
-				action = id == null ? create(row, draft, headers, rowProblems) : move(row, id, draft, headers, rowProblems);
+			if (id == null) {
+				// the service's checks too, so a row reports all its problems at once; a cell that did not
+				// parse is reported once, by the parse
+				action = create(row, draft, headers, rowProblems);
+			}
+			else if (rowProblems.isEmpty()) {
+				action = move(row, id, draft, headers, rowProblems);
 			}
 			problems.addAll(rowProblems);
 			if (rowProblems.isEmpty()) {
@@ -125,8 +130,12 @@ public class ProjectImport {
 
 	private RowAction create(Table.Row row, ProjectDraft draft, Map<String, ProjectColumns.Header> headers,
 			List<RowProblem> problems) {
+		java.util.Set<String> unparsed = problems.stream().map(RowProblem::column).collect(java.util.stream.Collectors.toSet());
 		for (FieldProblem p : projects.check(draft, true)) {
-			problems.add(new RowProblem(row.number(), columnOf(p.field(), headers), p.value(), p.reason()));
+			String column = columnOf(p.field(), headers);
+			if (!unparsed.contains(column)) {
+				problems.add(new RowProblem(row.number(), column, p.value(), p.reason()));
+			}
 		}
 		return new Create(draft);
 	}

@@ -83,13 +83,23 @@ public class ProjectAnalytics {
 			.list();
 	}
 
+	/**
+	 * Each project's signing date: its earliest effective entry at 签约 or beyond, found for all projects
+	 * in one grouped pass (a correlated subquery per project is five times slower on PostgreSQL).
+	 */
+	private static final String SIGNED_PER_PROJECT = """
+			select e.project_id, min(e.event_date) as signed from project_event e
+			left join project_event c on c.corrects_event = e.id
+			where e.kind = 'TRANSITION' and e.to_stage not in ('NEGOTIATING', 'TERMINATED') and c.id is null
+			group by e.project_id""";
+
 	/** Projects signed per year and district: an indicator derived from the pipeline itself. */
 	public List<InvestmentTotal> signings(ProjectFilter filter) {
 		ProjectRepository.Where where = ProjectRepository.where(filter);
-		return jdbc.sql("select s.district_code, s.signed, count(*), coalesce(sum(s.planned_investment), 0) from ("
-				+ "select p.district_code, p.planned_investment, " + ProjectRepository.SIGNED_YEAR
-				+ " as signed from project p " + where.sql() + ") s where s.signed is not null"
-				+ " group by s.district_code, s.signed order by 1, 2")
+		String year = "cast(extract(year from s.signed) as integer)";
+		return jdbc.sql("select p.district_code, " + year + ", count(*), coalesce(sum(p.planned_investment), 0)"
+				+ " from project p join (" + SIGNED_PER_PROJECT + ") s on s.project_id = p.id " + where.sql()
+				+ " group by p.district_code, " + year + " order by 1, 2")
 			.params(where.params())
 			.query((rs, i) -> new InvestmentTotal(rs.getString(1), rs.getInt(2), rs.getLong(4), rs.getLong(3)))
 			.list();
@@ -97,10 +107,10 @@ public class ProjectAnalytics {
 
 	public List<DistrictTotal> byDistrict(ProjectFilter filter) {
 		ProjectRepository.Where where = ProjectRepository.where(filter);
-		return jdbc.sql("select p.district_code, count(*), coalesce(sum(p.planned_investment), 0),"
-				+ " coalesce(sum((select sum(i.amount) from project_investment i where i.project_id = p.id)), 0),"
-				+ " sum(case when p.synthetic then 1 else 0 end)"
-				+ " from project p " + where.sql() + " group by p.district_code order by 1")
+		return jdbc.sql("select p.district_code, count(*), coalesce(sum(p.planned_investment), 0), coalesce(sum(i.total), 0),"
+				+ " sum(case when p.synthetic then 1 else 0 end) from project p"
+				+ " left join (select project_id, sum(amount) as total from project_investment group by project_id) i"
+				+ " on i.project_id = p.id " + where.sql() + " group by p.district_code order by 1")
 			.params(where.params())
 			.query((rs, i) -> new DistrictTotal(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
 			.list();

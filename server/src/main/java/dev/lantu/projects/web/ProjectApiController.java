@@ -2,6 +2,7 @@ package dev.lantu.projects.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,7 +46,8 @@ import dev.lantu.tables.TableFormat;
 
 /**
  * The investment pipeline over REST. Changes carry the {@code version} they were made on; a stale one
- * gets 409. Until accounts exist, the {@code X-Lantu-Actor} header names who makes a change.
+ * gets 409. Until accounts exist, the {@code X-Lantu-Actor} header names who makes a change
+ * (percent-encoded UTF-8 for names beyond Latin-1, e.g. {@code %E7%95%AA%E7%A6%BA}).
  */
 @RestController
 @RequestMapping("/api/v1/projects")
@@ -92,7 +94,7 @@ class ProjectApiController {
 	@Operation(summary = "Register a project at its first stage (e.g. SIGNED at a conference); amounts in fen")
 	ResponseEntity<Project> create(@RequestBody ProjectDraft draft,
 			@Parameter(description = "who makes the change (until accounts exist)") @RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
-		Project created = projects.create(draft, actor);
+		Project created = projects.create(draft, actor(actor));
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
 	}
 
@@ -116,7 +118,7 @@ class ProjectApiController {
 	@Operation(summary = "Change a project's description (not its stage); body: {version, project: {...}}")
 	Project update(@PathVariable long id, @RequestBody ProjectUpdate update,
 			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
-		return projects.update(id, requireVersion(update.version()), requireProject(update.project()), actor);
+		return projects.update(id, requireVersion(update.version()), requireProject(update.project()), actor(actor));
 	}
 
 	record StageMove(Integer version, String to, LocalDate date, String evidence, String reason) {
@@ -128,7 +130,7 @@ class ProjectApiController {
 			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
 		Stage to = move.to() == null ? null : Stage.parse(move.to()).orElseThrow(() -> new ProjectInputException(
 				List.of(new FieldProblem("to", move.to(), "expected one of " + java.util.Arrays.toString(Stage.values())))));
-		return projects.advance(id, requireVersion(move.version()), to, move.date(), move.evidence(), move.reason(), actor);
+		return projects.advance(id, requireVersion(move.version()), to, move.date(), move.evidence(), move.reason(), actor(actor));
 	}
 
 	record Correction(Integer version, Long event, String reason) {
@@ -141,7 +143,7 @@ class ProjectApiController {
 		if (correction.event() == null) {
 			throw new ProjectInputException(List.of(new FieldProblem("event", null, "the id of the entry to correct is needed")));
 		}
-		return projects.correct(id, requireVersion(correction.version()), correction.event(), correction.reason(), actor);
+		return projects.correct(id, requireVersion(correction.version()), correction.event(), correction.reason(), actor(actor));
 	}
 
 	record InvestmentEntry(Integer version, Long amountFen, String note) {
@@ -154,7 +156,21 @@ class ProjectApiController {
 		if (entry.amountFen() == null) {
 			throw new ProjectInputException(List.of(new FieldProblem("amountFen", null, "the amount in fen is needed")));
 		}
-		return projects.recordInvestment(id, requireVersion(entry.version()), year, entry.amountFen(), entry.note(), actor);
+		return projects.recordInvestment(id, requireVersion(entry.version()), year, entry.amountFen(), entry.note(), actor(actor));
+	}
+
+	/**
+	 * Who makes a change, from the X-Lantu-Actor header. HTTP headers carry Latin-1 only, so a Chinese
+	 * name comes percent-encoded (UTF-8) and is decoded here.
+	 */
+	static String actor(String header) {
+		try {
+			String decoded = URLDecoder.decode(header, StandardCharsets.UTF_8).strip();
+			return decoded.isEmpty() ? "anonymous" : decoded.substring(0, Math.min(decoded.length(), 200));
+		}
+		catch (IllegalArgumentException e) {
+			return header.strip();
+		}
 	}
 
 	private static int requireVersion(Integer version) {
@@ -183,8 +199,9 @@ class ProjectApiController {
 	@Operation(summary = "Investment made per year, grouped by district, track or stage (fen)")
 	List<InvestmentTotal> investment(@RequestParam(defaultValue = "district") String groupBy,
 			@RequestParam(required = false) String district, @RequestParam(required = false) String track,
-			@RequestParam(required = false) String stage, @RequestParam(required = false) Boolean synthetic) {
-		return projects.investmentBy(groupBy, filter(district, track, stage, null, null, synthetic));
+			@RequestParam(required = false) String stage, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Boolean synthetic) {
+		return projects.investmentBy(groupBy, filter(district, track, stage, null, q, synthetic));
 	}
 
 	@GetMapping("/signings")
@@ -224,7 +241,7 @@ class ProjectApiController {
 			default -> throw new ProjectInputException(List.of(new FieldProblem("mode", mode, "expected atomic or skip-invalid")));
 		};
 		ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format, parsedMode,
-				dryRun, actor);
+				dryRun, actor(actor));
 		boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
 		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}

@@ -146,6 +146,11 @@ class AtlasApiTests {
 			.andExpect(jsonPath("$.entries[10].rank").value(nullValue()));
 		mvc.perform(get("/api/v1/rankings/gdp_growth").param("year", "2024"))
 			.andExpect(jsonPath("$.entries[1].district.code").value("440111"));
+		mvc.perform(get("/api/v1/rankings/industrial_output"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.year").value(nullValue()))
+			.andExpect(jsonPath("$.entries", hasSize(11)))
+			.andExpect(jsonPath("$.entries[0].rank").value(nullValue()));
 		mvc.perform(get("/api/v1/rankings/gpd"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.field").value("indicator"));

@@ -55,12 +55,15 @@ class ProjectApiTests {
 	@Test
 	void shouldRegisterAProjectAndShowItsHistory() throws Exception {
 		long id = create("API 登记项目");
+		mvc.perform(post("/api/v1/projects/{id}/stages", id).header("X-Lantu-Actor", "%E7%95%AA%E7%A6%BA%E5%8C%BA")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"version\": 1, \"to\": \"注册\", \"date\": \"2025-02-20\"}"))
+			.andExpect(jsonPath("$.updatedBy").value("番禺区"));
 		mvc.perform(get("/api/v1/projects/{id}", id))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.project.stage").value("SIGNED"))
-			.andExpect(jsonPath("$.project.version").value(1))
+			.andExpect(jsonPath("$.project.stage").value("REGISTERED"))
+			.andExpect(jsonPath("$.project.version").value(2))
 			.andExpect(jsonPath("$.project.createdBy").value("番禺区投促局"))
-			.andExpect(jsonPath("$.history", hasSize(1)))
+			.andExpect(jsonPath("$.history", hasSize(2)))
 			.andExpect(jsonPath("$.history[0].evidence").value("签约仪式"));
 	}
 
@@ -118,11 +121,11 @@ class ProjectApiTests {
 
 	@Test
 	void shouldRecordInvestmentAndAggregateIt() throws Exception {
-		long id = create("API 投资项目");
+		long id = create("API 投资额汇总项目");
 		mvc.perform(put("/api/v1/projects/{id}/investments/2025", id).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"version\": 1, \"amountFen\": 30000000000}"))
 			.andExpect(status().isOk());
-		mvc.perform(get("/api/v1/projects/investment").param("groupBy", "track").param("q", "API 投资项目"))
+		mvc.perform(get("/api/v1/projects/investment").param("groupBy", "track").param("q", "API 投资额汇总项目"))
 			.andExpect(jsonPath("$[?(@.group == 'gz.cluster.nev' && @.year == 2025)].amountFen").value(30000000000L));
 		mvc.perform(get("/api/v1/projects/investment").param("groupBy", "colour"))
 			.andExpect(status().isBadRequest());
@@ -169,7 +172,8 @@ class ProjectApiTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.created").value(0))
 			.andExpect(jsonPath("$.problems[*].row").value(hasItem(3)))
-			.andExpect(jsonPath("$.problems[*].column").value(org.hamcrest.Matchers.hasItems("计划总投资（万元）", "阶段", "阶段日期")))
+			.andExpect(jsonPath("$.problems[*].column").value(org.hamcrest.Matchers.hasItems("计划总投资（万元）", "阶段", "阶段日期",
+					"统一社会信用代码", "赛道")))
 			.andExpect(jsonPath("$.problems[?(@.column == '计划总投资（万元）')].value").value(hasItem("一百")));
 		mvc.perform(get("/api/v1/projects").param("q", "原子导入项目")).andExpect(jsonPath("$.total").value(0));
 	}
