@@ -193,6 +193,19 @@ public class AtlasService {
 				.map(IndicatorDefinition::id).collect(Collectors.joining(", "))));
 	}
 
+	/** A region's indicator values with their definitions: in the dataset's order of indicators, latest year first. */
+	public List<IndicatorReading> readings(String regionCode) {
+		List<IndicatorDefinition> definitions = indicatorDefinitions();
+		Map<String, IndicatorDefinition> byId = new HashMap<>();
+		definitions.forEach(d -> byId.put(d.id(), d));
+		return indicators(regionCode).stream()
+			.filter(v -> byId.containsKey(v.indicator()))
+			.sorted(Comparator.comparingInt((IndicatorValue v) -> definitions.indexOf(byId.get(v.indicator())))
+				.thenComparing(IndicatorValue::year, Comparator.reverseOrder()))
+			.map(v -> new IndicatorReading(byId.get(v.indicator()), v))
+			.toList();
+	}
+
 	public List<IndicatorValue> indicators(String regionCode) {
 		return snapshot().values().stream().filter(v -> v.regionCode().equals(regionCode)).toList();
 	}

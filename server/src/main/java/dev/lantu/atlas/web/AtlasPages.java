@@ -35,6 +35,7 @@ import dev.lantu.atlas.Hosting;
 import dev.lantu.atlas.HostingClaim;
 import dev.lantu.atlas.HostingEvidence;
 import dev.lantu.atlas.IndicatorDefinition;
+import dev.lantu.atlas.IndicatorReading;
 import dev.lantu.atlas.IndicatorValue;
 import dev.lantu.atlas.IndustrialSystem;
 import dev.lantu.atlas.Layer;
@@ -150,10 +151,6 @@ class AtlasPages {
 
 	// 区 ---------------------------------------------------------------------------------------------
 
-	/** An indicator value with its definition; the value may be unknown. */
-	record IndicatorRow(IndicatorDefinition definition, IndicatorValue value) {
-	}
-
 	@GetMapping("/districts/{code}")
 	String district(@PathVariable String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
@@ -162,7 +159,7 @@ class AtlasPages {
 		IndustrialSystem city = atlas.citySystem(date);
 		List<LayerCoverage> coverage = atlas.coverage(code, date);
 		List<HostingClaim> claims = atlas.claims(code);
-		List<IndicatorRow> indicators = indicatorRows(code);
+		List<IndicatorReading> indicators = atlas.readings(code);
 
 		Citations citations = new Citations();
 		system.ifPresent(citations::add);
@@ -181,17 +178,6 @@ class AtlasPages {
 		return "atlas/district";
 	}
 
-	private List<IndicatorRow> indicatorRows(String regionCode) {
-		List<IndicatorDefinition> definitions = atlas.indicatorDefinitions();
-		Map<String, IndicatorDefinition> byId = definitions.stream()
-			.collect(Collectors.toMap(IndicatorDefinition::id, Function.identity()));
-		return atlas.indicators(regionCode).stream()
-			.filter(v -> byId.containsKey(v.indicator()))
-			.sorted(Comparator.comparingInt((IndicatorValue v) -> definitions.indexOf(byId.get(v.indicator())))
-				.thenComparing(IndicatorValue::year, Comparator.reverseOrder()))
-			.map(v -> new IndicatorRow(byId.get(v.indicator()), v))
-			.toList();
-	}
 
 	// 产业体系 ---------------------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndicatorDefinition;
+import dev.lantu.atlas.IndicatorReading;
 import dev.lantu.atlas.IndicatorValue;
 import dev.lantu.atlas.IndustrialSystem;
 import dev.lantu.atlas.Layer;
@@ -805,8 +806,6 @@ class ProjectPages {
 	// 区概况 -----------------------------------------------------------------------------------------
 
 	/** An indicator value with its definition. */
-	record IndicatorRow(IndicatorDefinition definition, IndicatorValue value) {
-	}
 
 	/** A target with the definition of its indicator (for the unit). */
 	record TargetRow(TargetStatus status, IndicatorDefinition indicator) {
@@ -828,13 +827,7 @@ class ProjectPages {
 		Optional<IndustrialSystem> system = atlas.systemOf(code, null);
 		Map<String, IndicatorDefinition> definitions = atlas.indicatorDefinitions().stream()
 			.collect(Collectors.toMap(IndicatorDefinition::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-		List<String> order = new ArrayList<>(definitions.keySet());
-		List<IndicatorRow> indicators = atlas.indicators(code).stream()
-			.filter(v -> definitions.containsKey(v.indicator()))
-			.sorted(Comparator.comparingInt((IndicatorValue v) -> order.indexOf(v.indicator()))
-				.thenComparing(IndicatorValue::year, Comparator.reverseOrder()))
-			.map(v -> new IndicatorRow(definitions.get(v.indicator()), v))
-			.toList();
+		List<IndicatorReading> indicators = atlas.readings(code);
 		List<TargetRow> targetRows = targets.all(code).stream()
 			.map(t -> new TargetRow(t, definitions.get(t.target().indicator())))
 			.toList();
