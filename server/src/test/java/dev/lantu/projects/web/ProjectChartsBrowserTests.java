@@ -1,12 +1,8 @@
 package dev.lantu.projects.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,15 +14,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
 
+import dev.lantu.support.HeadlessChromium;
 import dev.lantu.projects.ProjectService;
 
 /**
@@ -37,48 +31,26 @@ import dev.lantu.projects.ProjectService;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProjectChartsBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	ProjectService projects;
 
-	private ChromeDriver browser;
+	private HeadlessChromium chromium;
 
-	private Path profile;
+	private ChromeDriver browser;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		assumeFalse("true".equalsIgnoreCase(System.getenv("LANTU_SKIP_BROWSER_TESTS")),
-				"LANTU_SKIP_BROWSER_TESTS=true: browser tests skipped");
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			fail("The browser tests need Debian's chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
-					+ ": run `apt-get install chromium chromium-driver` (CI installs them), or set"
-					+ " LANTU_SKIP_BROWSER_TESTS=true to skip these tests.");
-		}
-		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		profile = Files.createTempDirectory("lantu-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build(), options);
+		chromium = HeadlessChromium.start();
+		browser = chromium.driver();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			FileSystemUtils.deleteRecursively(profile);
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
