@@ -71,17 +71,26 @@ class ProjectServiceTests {
 	}
 
 	@Test
-	void shouldRefuseEveryDateBeforeTheLatestEntryAndInTheFuture() {
-		for (Stage to : Stage.values()) {
-			if (Stage.SIGNED.refusalOfMoveTo(to).isPresent()) {
+	void shouldRefuseEveryMoveDatedBeforeTheLatestEntryOrInTheFutureFromEveryStage() {
+		for (Stage from : Stage.values()) {
+			if (from == Stage.TERMINATED) {
 				continue;
 			}
-			Project project = projects.create(signedAtTheConference("dates " + to), "tester");
-			assertThatThrownBy(() -> projects.advance(project.id(), 1, to, CONFERENCE.minusDays(1), null, "r", "t"))
-				.as(to.name()).isInstanceOf(StageRefusedException.class).hasMessageContaining("before the latest entry");
-			assertThatThrownBy(() -> projects.advance(project.id(), 1, to, LocalDate.now().plusDays(1), null, "r", "t"))
-				.as(to.name()).isInstanceOf(StageRefusedException.class).hasMessageContaining("in the future");
-			assertThat(projects.advance(project.id(), 1, to, CONFERENCE, null, "r", "t").stage()).isEqualTo(to);
+			for (Stage to : Stage.values()) {
+				if (from.refusalOfMoveTo(to).isPresent()) {
+					continue;
+				}
+				String pair = from + " -> " + to;
+				ProjectDraft draft = signedAtTheConference("dates " + pair);
+				Project project = projects.create(new ProjectDraft(draft.name(), draft.investorUscc(), draft.investorName(),
+						draft.districtCode(), draft.trackIds(), draft.plannedInvestmentFen(), null, null, null, null, List.of(),
+						false, from, CONFERENCE, null), "tester");
+				assertThatThrownBy(() -> projects.advance(project.id(), 1, to, CONFERENCE.minusDays(1), null, "r", "t"))
+					.as(pair).isInstanceOf(StageRefusedException.class).hasMessageContaining("before the latest entry");
+				assertThatThrownBy(() -> projects.advance(project.id(), 1, to, LocalDate.now().plusDays(1), null, "r", "t"))
+					.as(pair).isInstanceOf(StageRefusedException.class).hasMessageContaining("in the future");
+				assertThat(projects.advance(project.id(), 1, to, CONFERENCE, null, "r", "t").stage()).as(pair).isEqualTo(to);
+			}
 		}
 	}
 
