@@ -65,6 +65,12 @@ public class ProjectService {
 		return projects.investments(id);
 	}
 
+	/** Every change of the project's investment amounts, oldest first. */
+	public List<Investment.Change> investmentChanges(long id) {
+		get(id);
+		return projects.investmentChanges(id);
+	}
+
 	public record Page(List<Project> projects, long total, int page, int size) {
 	}
 

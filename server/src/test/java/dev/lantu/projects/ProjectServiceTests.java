@@ -157,6 +157,10 @@ class ProjectServiceTests {
 		projects.recordInvestment(project.id(), 2, 2025, 450_000_000_00L, "corrected from the statistics", "b");
 		assertThat(projects.investments(project.id())).singleElement()
 			.satisfies(i -> assertThat(i.amountFen()).isEqualTo(450_000_000_00L));
+		assertThat(projects.investmentChanges(project.id()))
+			.extracting(Investment.Change::oldAmountFen, Investment.Change::newAmountFen, Investment.Change::recordedBy)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(null, 500_000_000_00L, "a"),
+					org.assertj.core.groups.Tuple.tuple(500_000_000_00L, 450_000_000_00L, "b"));
 		assertThatThrownBy(() -> projects.recordInvestment(project.id(), 3, LocalDate.now().getYear() + 1, 1, null, "a"))
 			.isInstanceOf(ProjectInputException.class);
 		assertThat(projects.investmentBy("district", new ProjectFilter("440113", null, null, null, "invest", null)))

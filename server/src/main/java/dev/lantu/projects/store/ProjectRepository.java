@@ -140,6 +140,14 @@ public class ProjectRepository {
 			.list();
 	}
 
+	public List<Investment.Change> investmentChanges(long projectId) {
+		return jdbc.sql("select * from project_investment_change where project_id = ? order by id")
+			.param(projectId)
+			.query((rs, i) -> new Investment.Change(rs.getInt("period_year"), (Long) rs.getObject("old_amount", Long.class),
+					rs.getLong("new_amount"), rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class)))
+			.list();
+	}
+
 	public void saveInvestment(long projectId, int year, long amountFen, String note, String actor, OffsetDateTime now) {
 		Optional<Long> old = jdbc.sql("select amount from project_investment where project_id = ? and period_year = ?")
 			.params(projectId, year)

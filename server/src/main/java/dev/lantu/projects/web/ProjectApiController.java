@@ -99,14 +99,15 @@ class ProjectApiController {
 	}
 
 	/** A project with its whole stage history and its investment. */
-	record ProjectDetail(Project project, List<ProjectEvent> history, List<Investment> investments, long daysInStage) {
+	record ProjectDetail(Project project, List<ProjectEvent> history, List<Investment> investments,
+			List<Investment.Change> investmentChanges, long daysInStage) {
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A project with its stage history (corrections included) and investment by year")
 	ProjectDetail get(@PathVariable long id) {
 		Project project = projects.get(id);
-		return new ProjectDetail(project, projects.history(id), projects.investments(id),
+		return new ProjectDetail(project, projects.history(id), projects.investments(id), projects.investmentChanges(id),
 				project.daysInStage(LocalDate.now()));
 	}
 

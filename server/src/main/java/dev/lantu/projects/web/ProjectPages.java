@@ -316,6 +316,7 @@ class ProjectPages {
 		model.addAttribute("timeline", timeline);
 		List<Investment> investments = projects.investments(project.id());
 		model.addAttribute("investments", investments);
+		model.addAttribute("investmentChanges", projects.investmentChanges(project.id()));
 		// nothing recorded is unknown, not zero
 		model.addAttribute("investedFen", investments.isEmpty() ? null
 				: investments.stream().mapToLong(Investment::amountFen).sum());

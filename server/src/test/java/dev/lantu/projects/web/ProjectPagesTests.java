@@ -430,4 +430,13 @@ class ProjectPagesTests {
 		assertThat(page("/")).contains("href=\"/projects\"", "href=\"/projects/city\"", "项目", "城市视图");
 	}
 
+	@Test
+	void shouldListEveryChangeOfAnInvestmentAmount() throws Exception {
+		Project project = signed("投资修改记录项目");
+		projects.recordInvestment(project.id(), 1, 2025, 100_000_000L, null, "甲");
+		projects.recordInvestment(project.id(), 2, 2025, 80_000_000L, null, "乙");
+		String html = page("/projects/" + project.id());
+		assertThat(html).contains("金额修改记录", "2025年：—", "（甲，", "（乙，");
+	}
+
 }
