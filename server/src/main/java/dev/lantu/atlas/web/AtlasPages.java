@@ -34,7 +34,6 @@ import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Hosting;
 import dev.lantu.atlas.HostingClaim;
 import dev.lantu.atlas.HostingEvidence;
-import dev.lantu.atlas.IndicatorDefinition;
 import dev.lantu.atlas.IndicatorReading;
 import dev.lantu.atlas.IndicatorValue;
 import dev.lantu.atlas.IndustrialSystem;

@@ -49,7 +49,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndicatorDefinition;
 import dev.lantu.atlas.IndicatorReading;
-import dev.lantu.atlas.IndicatorValue;
 import dev.lantu.atlas.IndustrialSystem;
 import dev.lantu.atlas.Layer;
 import dev.lantu.atlas.NotInAtlasException;
