@@ -101,15 +101,12 @@ final class ProjectsBenchmark {
 		}
 	}
 
-	record Row(String name, double lantuMs, double handMs) {
-	}
-
 	private static String board(dev.lantu.projects.PipelineBoard board) {
 		return board.funnel().toString() + board.stalled().stream().map(s -> s.id()).sorted().toList();
 	}
 
 	/** Times both after a warm-up, alternating them, insists that they answer the same, prints the row. */
-	private static Row measure(String name, Supplier<String> lantu, Supplier<String> hand) {
+	private static void measure(String name, Supplier<String> lantu, Supplier<String> hand) {
 		String a = lantu.get();
 		String b = hand.get();
 		if (!a.equals(b)) {
@@ -125,9 +122,9 @@ final class ProjectsBenchmark {
 			lantuTimes[i] = time(lantu);
 			handTimes[i] = time(hand);
 		}
-		Row row = new Row(name, median(lantuTimes), median(handTimes));
-		System.out.printf("| %s | %.1f | %.1f | %.2f |%n", row.name, row.lantuMs, row.handMs, row.lantuMs / row.handMs);
-		return row;
+		double lantuMs = median(lantuTimes);
+		double handMs = median(handTimes);
+		System.out.printf("| %s | %.1f | %.1f | %.2f |%n", name, lantuMs, handMs, lantuMs / handMs);
 	}
 
 	private static String abbreviate(String text) {
