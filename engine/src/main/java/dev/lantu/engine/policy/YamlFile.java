@@ -153,7 +153,7 @@ final class YamlFile {
         Entry entry = entries.get(key);
         if (entry == null) {
             if (required) {
-                error(owner, path, "missing key " + key, "add " + key + ": …");
+                error(owner, join(path, key), "missing key " + key, "add " + key + ": …");
             }
             return Optional.empty();
         }
