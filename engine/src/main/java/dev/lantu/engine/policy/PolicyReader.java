@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -35,6 +36,8 @@ public final class PolicyReader {
     private static final List<String> DATED_VALUE = List.of("from", "value", "reference");
     private static final List<String> CLAUSE = List.of("id", "title", "subject", "eligibility", "award", "cap",
             "delivery", "source_paragraph", "illustrative", "note");
+
+    private static final Pattern REGION_CODE = Pattern.compile("[0-9]{6}");
 
     private final Schema schema;
 
@@ -77,6 +80,9 @@ public final class PolicyReader {
         List<String> regions = yaml.field(fields, node, "", "regions", true)
                 .flatMap(n -> yaml.value(n, "regions", Type.SET))
                 .map(set -> ((Value.TextSet) set).members().stream().sorted().toList()).orElse(List.of());
+        regions.stream().filter(code -> !REGION_CODE.matcher(code).matches()).forEach(code -> yaml.error(
+                fields.get("regions").value(), "regions", "a region is a six-digit GB/T 2260 code, not " + code,
+                "such as \"440105\" for 海珠区"));
         LocalDate from = date(yaml, fields, node, "effective_from", true);
         LocalDate to = date(yaml, fields, node, "effective_to", false);
         if (from != null && to != null && to.isBefore(from)) {

@@ -1,7 +1,9 @@
 package dev.lantu.engine.policy;
 
 import dev.lantu.engine.lang.Periodicity;
+import dev.lantu.engine.lang.Position;
 import dev.lantu.engine.lang.Schema;
+import dev.lantu.engine.lang.Suggestions;
 import dev.lantu.engine.lang.Type;
 import dev.lantu.engine.lang.Variable;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the variables clauses may read from YAML:
@@ -59,7 +62,7 @@ public final class SchemaReader {
         try {
             return new Result(Schema.of(variables), List.of());
         } catch (IllegalArgumentException refused) {
-            yaml.error(dev.lantu.engine.lang.Position.START, "variables", refused.getMessage(), "");
+            yaml.error(Position.START, "variables", refused.getMessage(), "");
             return new Result(null, yaml.errors());
         }
     }
@@ -81,18 +84,18 @@ public final class SchemaReader {
         Type type = yaml.field(fields, node, path, "type", true).flatMap(n -> type(yaml, n, path + ".type")).orElse(null);
         Periodicity periodicity = yaml.field(fields, node, path, "periodicity", true)
                 .flatMap(n -> periodicity(yaml, n, path + ".periodicity")).orElse(null);
-        String unit = optionalText(yaml, fields, "unit");
-        String description = optionalText(yaml, fields, "description");
-        String source = optionalText(yaml, fields, "source");
+        String unit = optionalText(yaml, fields, path, "unit");
+        String description = optionalText(yaml, fields, path, "description");
+        String source = optionalText(yaml, fields, path, "source");
         if (yaml.errors().size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Variable(name, type, unit, periodicity, description, source));
     }
 
-    private static String optionalText(YamlFile yaml, Map<String, YamlFile.Entry> fields, String key) {
+    private static String optionalText(YamlFile yaml, Map<String, YamlFile.Entry> fields, String path, String key) {
         YamlFile.Entry entry = fields.get(key);
-        return entry == null ? "" : yaml.scalar(entry.value(), key).map(s -> s.getValue()).orElse("");
+        return entry == null ? "" : yaml.scalar(entry.value(), path + "." + key).map(ScalarNode::getValue).orElse("");
     }
 
     /** A type by the word a file writes: number, money, boolean, date, text, set. */
@@ -102,7 +105,7 @@ public final class SchemaReader {
         return yaml.text(node, path).flatMap(word -> {
             Type type = types.get(word);
             if (type == null) {
-                yaml.error(node, path, "unknown type " + word, dev.lantu.engine.lang.Suggestions.closest(word, types.keySet())
+                yaml.error(node, path, "unknown type " + word, Suggestions.closest(word, types.keySet())
                         .map(t -> "did you mean " + t + "?").orElse("one of number, money, boolean, date, text, set"));
             }
             return Optional.ofNullable(type);

@@ -192,4 +192,25 @@ class PolicyReaderTests {
         assertThat(read(broken).errors()).extracting(PolicyError::path).containsExactlyInAnyOrder(
                 "isuer", "issuer", "clauses[0].cap", "clauses[0].delivery", "clauses[0].eligibility");
     }
+
+    @Test
+    void aRegionIsASixDigitCode() {
+        assertThat(read(VALID.replace("regions: [\"440100\"]", "regions: [广州]")).errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).isEqualTo("a region is a six-digit GB/T 2260 code, not 广州"));
+    }
+
+    @Test
+    void aSchemaReadsFromYamlAndItsMistakesArePositioned() {
+        SchemaReader.Result schema = SchemaReader.read("schema.yaml", """
+                variables:
+                  - {name: revenue, type: money, periodicity: yearly, unit: 元}
+                  - {name: district, type: txt, periodicity: static}
+                """);
+        assertThat(schema.errors()).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("variables[1].type");
+            assertThat(error.suggestion()).isEqualTo("did you mean text?");
+            assertThat(error.position()).isEqualTo(new Position(3, 28));
+        });
+        assertThat(PolicyCasesTests.schema().variable("llm_filing_first_on")).isPresent();
+    }
 }
