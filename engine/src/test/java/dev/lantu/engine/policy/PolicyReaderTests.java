@@ -213,4 +213,30 @@ class PolicyReaderTests {
         });
         assertThat(PolicyCasesTests.schema().variable("llm_filing_first_on")).isPresent();
     }
+
+    @Test
+    void anErrorReadsAsTheDocumentationShowsIt() {
+        assertThat(read(VALID.replace("revenue[last_year] >= 2000万元", "revenu[last_year] >= 2000万元")).errors())
+                .extracting(PolicyError::toString)
+                .containsExactly("p.yaml:17:18 clauses[0].eligibility: unknown name 'revenu' (did you mean revenue?)");
+        assertThat(read(VALID.replace("    cap: 150万元", "    cpa: 150万元")).errors()).extracting(PolicyError::toString)
+                .containsExactly("p.yaml:19:5 clauses[0].cpa: unknown key cpa (did you mean cap?)");
+    }
+
+    @Test
+    void anExpressionThatEndsTooSoonIsReportedRightAfterItsLastCharacter() {
+        PolicyReader.Result result = read(VALID.replace("revenue[last_year] >= 2000万元", "revenue[last_year] >="));
+        assertThat(result.errors()).singleElement()
+                .satisfies(error -> assertThat(error.position()).isEqualTo(new Position(17, 18 + 21)));
+    }
+
+    @Test
+    void anErrorInAFoldedBlockIsPlacedOnTheLineItCameFrom() {
+        String folded = VALID.replace("eligibility: revenue[last_year] >= 2000万元", """
+                eligibility: >-
+                      revenue[last_year] >= 2000万元
+                      and listd""");
+        assertThat(read(folded).errors()).singleElement()
+                .satisfies(error -> assertThat(error.position()).isEqualTo(new Position(19, 11)));
+    }
 }
