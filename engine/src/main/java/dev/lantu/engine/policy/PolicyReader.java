@@ -90,8 +90,8 @@ public final class PolicyReader {
         }
         PolicyDocument.Source source = yaml.field(fields, node, "", "source", true)
                 .flatMap(n -> source(yaml, n)).orElse(null);
-        Long cap = money(yaml, fields, "cap_per_enterprise_per_year");
-        Long budget = money(yaml, fields, "budget");
+        Long cap = money(yaml, fields, "cap_per_enterprise_per_year", "cap_per_enterprise_per_year");
+        Long budget = money(yaml, fields, "budget", "budget");
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         Map<String, Type> declared = new LinkedHashMap<>();
         yaml.field(fields, node, "", "parameters", false)
@@ -118,19 +118,6 @@ public final class PolicyReader {
                                   boolean required) {
         return yaml.field(fields, owner, "", key, required).flatMap(n -> yaml.value(n, key, Type.DATE))
                 .map(value -> ((Value.DateValue) value).value()).orElse(null);
-    }
-
-    private static Long money(YamlFile yaml, Map<String, YamlFile.Entry> fields, String path) {
-        YamlFile.Entry entry = fields.get(path);
-        if (entry == null) {
-            return null;
-        }
-        return yaml.value(entry.value(), path, Type.MONEY).map(value -> ((Value.Money) value).fen()).map(fen -> {
-            if (fen < 0) {
-                yaml.error(entry.value(), path, "an amount here cannot be negative", "");
-            }
-            return fen;
-        }).orElse(null);
     }
 
     private static Optional<PolicyDocument.Source> source(YamlFile yaml, Node node) {
@@ -236,6 +223,7 @@ public final class PolicyReader {
         return entry == null ? "" : yaml.scalar(entry.value(), path + "." + key).map(ScalarNode::getValue).orElse("");
     }
 
+    /** The amount under {@code key}, in fen; {@code null} when it is absent or wrong. */
     private static Long money(YamlFile yaml, Map<String, YamlFile.Entry> fields, String path, String key) {
         YamlFile.Entry entry = fields.get(key);
         if (entry == null) {
@@ -243,7 +231,7 @@ public final class PolicyReader {
         }
         Long fen = yaml.value(entry.value(), path, Type.MONEY).map(value -> ((Value.Money) value).fen()).orElse(null);
         if (fen != null && fen < 0) {
-            yaml.error(entry.value(), path, "a cap cannot be negative", "");
+            yaml.error(entry.value(), path, "an amount here cannot be negative", "");
             return null;
         }
         return fen;
