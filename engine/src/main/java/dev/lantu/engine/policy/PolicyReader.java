@@ -135,6 +135,10 @@ public final class PolicyReader {
             yaml.error(entry.key(), path, "a parameter's name is ASCII snake_case: " + name, "write it like subsidy_rate");
             return;
         }
+        if (Language.reserves(name)) {
+            yaml.error(entry.key(), path, name + " is a word of the language; a parameter needs another name", "");
+            return;
+        }
         if (schema.variable(name).isPresent()) {
             yaml.error(entry.key(), path, name + " is a variable of the schema; a parameter needs a name of its own", "");
             return;

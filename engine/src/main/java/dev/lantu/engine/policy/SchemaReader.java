@@ -1,5 +1,6 @@
 package dev.lantu.engine.policy;
 
+import dev.lantu.engine.lang.Language;
 import dev.lantu.engine.lang.Periodicity;
 import dev.lantu.engine.lang.Position;
 import dev.lantu.engine.lang.Schema;
@@ -78,6 +79,9 @@ public final class SchemaReader {
         if (name != null && !NAME.matcher(name).matches()) {
             yaml.error(fields.get("name").value(), path + ".name", "a variable's name is ASCII snake_case: " + name,
                     "write it like rd_expense");
+        } else if (name != null && Language.reserves(name)) {
+            yaml.error(fields.get("name").value(), path + ".name", name + " is a word of the language, not a variable name",
+                    "");
         } else if (name != null && !seen.add(name)) {
             yaml.error(fields.get("name").value(), path + ".name", "the variable " + name + " is declared twice", "");
         }

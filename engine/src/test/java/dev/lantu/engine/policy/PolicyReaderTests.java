@@ -239,4 +239,13 @@ class PolicyReaderTests {
         assertThat(read(folded).errors()).singleElement()
                 .satisfies(error -> assertThat(error.position()).isEqualTo(new Position(19, 11)));
     }
+
+    @Test
+    void aParameterOrVariableCannotBeNamedLikeAWordOfTheLanguage() {
+        assertThat(read(VALID.replace("  subsidy_rate:", "  min:")).errors()).extracting(PolicyError::message)
+                .contains("min is a word of the language; a parameter needs another name");
+        assertThat(SchemaReader.read("schema.yaml", "variables: [{name: last_year, type: money, periodicity: yearly}]")
+                .errors()).extracting(PolicyError::toString)
+                .containsExactly("schema.yaml:1:20 variables[0].name: last_year is a word of the language, not a variable name");
+    }
 }
