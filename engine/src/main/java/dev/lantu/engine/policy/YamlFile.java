@@ -219,6 +219,10 @@ final class YamlFile {
         }
         ScalarNode scalar = found.get();
         String written = scalar.getValue();
+        if (written.isEmpty() && scalar.isPlain()) {
+            error(scalar, path, "this value is empty", type == Type.TEXT ? "write \"\" for an empty text" : "");
+            return Optional.empty();
+        }
         if (type == Type.TEXT) {
             return Optional.of(Value.text(written));
         }

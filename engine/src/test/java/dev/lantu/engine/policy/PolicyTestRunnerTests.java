@@ -86,4 +86,11 @@ class PolicyTestRunnerTests {
                 .extracting(PolicyError::message)
                 .containsExactly("these cases are for tianhe-ai-2024, not for haizhu-large-model-2024");
     }
+
+    @Test
+    void anEmptyFactIsAnErrorNotAnEmptyText() {
+        assertThat(run(CASES.replace("facts: {district: \"440105\"}", "facts: {district: }")).errors())
+                .extracting(PolicyError::toString)
+                .containsExactly("cases.yaml:5:22 cases[0].facts.district: this value is empty (write \"\" for an empty text)");
+    }
 }
