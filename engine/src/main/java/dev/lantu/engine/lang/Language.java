@@ -8,6 +8,14 @@ public final class Language {
     private Language() {
     }
 
+    /**
+     * Whether {@code name} is a word of the language (a keyword, a period such as {@code last_year},
+     * or a function), which no variable or parameter may be called.
+     */
+    public static boolean reserves(String name) {
+        return Schema.isReserved(name) || Function.named(name).isPresent();
+    }
+
     /** Lexes, parses and checks {@code source}; any type is accepted. */
     public static Compilation compile(String source, Schema schema, Parameters parameters) {
         return compile(source, schema, parameters, null);
