@@ -56,14 +56,14 @@ class MoneyTests {
 
 	@Test
 	void shouldSayASharePeopleWouldSay() {
-		assertThat(ProjectPages.fractionKey(5, 15)).isEqualTo("third.exact");
-		assertThat(ProjectPages.fractionKey(5, 16)).isEqualTo("third.about");
-		assertThat(ProjectPages.fractionKey(8, 16)).isEqualTo("half.exact");
-		assertThat(ProjectPages.fractionKey(16, 16)).isEqualTo("all");
-		assertThat(ProjectPages.fractionKey(3, 7)).isEqualTo("twoFifths.about");
-		assertThat(ProjectPages.fractionKey(2, 7)).isEqualTo("percent");
-		assertThat(ProjectPages.fractionKey(1, 40)).isEqualTo("few");
-		assertThat(ProjectPages.fractionKey(0, 0)).isEqualTo("none");
+		assertThat(CityViewPage.fractionKey(5, 15)).isEqualTo("third.exact");
+		assertThat(CityViewPage.fractionKey(5, 16)).isEqualTo("third.about");
+		assertThat(CityViewPage.fractionKey(8, 16)).isEqualTo("half.exact");
+		assertThat(CityViewPage.fractionKey(16, 16)).isEqualTo("all");
+		assertThat(CityViewPage.fractionKey(3, 7)).isEqualTo("twoFifths.about");
+		assertThat(CityViewPage.fractionKey(2, 7)).isEqualTo("percent");
+		assertThat(CityViewPage.fractionKey(1, 40)).isEqualTo("few");
+		assertThat(CityViewPage.fractionKey(0, 0)).isEqualTo("none");
 	}
 
 }

@@ -1,0 +1,124 @@
+package dev.lantu.projects.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import dev.lantu.atlas.AtlasService;
+import dev.lantu.projects.PipelineBoard;
+import dev.lantu.projects.ProjectFilter;
+import dev.lantu.projects.ProjectService;
+
+/**
+ * The pipeline board (看板): the funnel by stage, the list with each project's stage and days in it, stalled
+ * projects.
+ */
+@Controller
+class PipelineBoardPage {
+
+	private final ProjectService projects;
+
+	private final AtlasService atlas;
+
+	private final MessageSource messages;
+
+	private final Money money;
+
+	private final ProjectPageSupport support;
+
+	PipelineBoardPage(ProjectService projects, AtlasService atlas, MessageSource messages, ProjectPageSupport support) {
+		this.projects = projects;
+		this.atlas = atlas;
+		this.messages = messages;
+		this.money = support.money();
+		this.support = support;
+	}
+
+	/** A link to another page of the list. */
+	record PageLink(int page, String href, boolean current) {
+	}
+
+	@GetMapping("/projects")
+	String board(@RequestParam(required = false) String district, @RequestParam(required = false) String track,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+		String districtCode = ProjectPageSupport.blankToNull(district);
+		if (districtCode != null) {
+			atlas.district(districtCode);
+		}
+		ProjectFilter filter = new ProjectFilter(districtCode, ProjectPageSupport.blankToNull(track), null, year, ProjectPageSupport.blankToNull(q), null);
+		PipelineBoard board = projects.board(filter);
+		ProjectService.Page found = projects.search(filter, page, ProjectPageSupport.PAGE_SIZE);
+		ProjectPageSupport.TrackIndex tracks = support.trackIndex(locale);
+		Set<Long> stalledIds = board.stalled().stream().map(PipelineBoard.StalledProject::id).collect(Collectors.toSet());
+		LocalDate today = LocalDate.now();
+		List<ProjectRow> rows = found.projects().stream()
+			.map(p -> new ProjectRow(p, p.daysInStage(today), stalledIds.contains(p.id()), tracks.refs(p.trackIds())))
+			.toList();
+		long synthetic = support.countSynthetic(filter);
+
+		model.addAttribute("filter", filter);
+		model.addAttribute("q", filter.text());
+		model.addAttribute("districts", atlas.districts());
+		model.addAttribute("districtNames", support.districtNames());
+		model.addAttribute("trackGroups", support.cityTrackGroups());
+		model.addAttribute("years", support.signingYears());
+		model.addAttribute("funnel", ProjectPageSupport.funnelRows(board));
+		model.addAttribute("funnelChart", funnelChart(board, locale));
+		model.addAttribute("stalled", board.stalled());
+		model.addAttribute("rows", rows);
+		model.addAttribute("total", found.total());
+		model.addAttribute("pages", pageLinks(filter, found));
+		model.addAttribute("page", found.page());
+		model.addAttribute("pageCount", pageCount(found));
+		model.addAttribute("synthetic", synthetic);
+		model.addAttribute("exportCsv", ProjectPageSupport.listUrl("/api/v1/projects/export", filter).queryParam("format", "csv").build().toUriString());
+		model.addAttribute("exportXlsx", ProjectPageSupport.listUrl("/api/v1/projects/export", filter).queryParam("format", "xlsx").build().toUriString());
+		return "projects/board";
+	}
+
+	/** The funnel for the chart: stages in pipeline order, counts, and the investment as words. */
+	private Map<String, Object> funnelChart(PipelineBoard board, Locale locale) {
+		List<String> stages = new ArrayList<>();
+		List<Long> counts = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		for (PipelineBoard.StageTotal total : board.funnel()) {
+			stages.add(support.message("stage." + total.stage().name(), locale));
+			counts.add(total.projects());
+			labels.add(messages.getMessage("board.chart.label", new Object[] { total.projects(),
+					money.brief(total.plannedInvestmentFen(), locale) }, locale));
+		}
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("categories", stages);
+		chart.put("values", counts);
+		chart.put("labels", labels);
+		return chart;
+	}
+
+	private List<PageLink> pageLinks(ProjectFilter filter, ProjectService.Page found) {
+		int count = pageCount(found);
+		List<PageLink> links = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			if (i == 0 || i == count - 1 || Math.abs(i - found.page()) <= 2) {
+				links.add(new PageLink(i, ProjectPageSupport.listUrl("/projects", filter).queryParam("page", i).build().toUriString(),
+						i == found.page()));
+			}
+		}
+		return links;
+	}
+
+	private static int pageCount(ProjectService.Page found) {
+		return (int) Math.max(1, (found.total() + found.size() - 1) / found.size());
+	}
+
+
+}

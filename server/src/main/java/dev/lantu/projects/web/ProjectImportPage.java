@@ -1,0 +1,113 @@
+package dev.lantu.projects.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import dev.lantu.projects.ProjectImport;
+import dev.lantu.projects.ProjectInputException;
+import dev.lantu.tables.TableException;
+import dev.lantu.tables.TableFormat;
+
+/**
+ * The import of a batch of projects from CSV or XLSX, with its report and the rejects file.
+ */
+@Controller
+class ProjectImportPage {
+
+	private final ProjectImport imports;
+
+	private final ProjectPageSupport support;
+
+	ProjectImportPage(ProjectImport imports, ProjectPageSupport support) {
+		this.imports = imports;
+		this.support = support;
+	}
+
+	@GetMapping("/projects/import")
+	String importForm(@CookieValue(name = ProjectPageSupport.ACTOR_COOKIE, required = false) String actorCookie, Model model) {
+		model.addAttribute("actor", ProjectPageSupport.actorOf(actorCookie));
+		model.addAttribute("mode", "atomic");
+		model.addAttribute("dryRun", false);
+		return "projects/import";
+	}
+
+	@PostMapping("/projects/import")
+	String importFile(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "atomic") String mode,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String actor,
+			Model model, Locale locale, HttpServletResponse response) throws IOException {
+		model.addAttribute("actor", actor);
+		model.addAttribute("mode", mode);
+		model.addAttribute("dryRun", dryRun);
+		Map<String, String> errors = new LinkedHashMap<>();
+		String who = support.actor(actor, errors, locale);
+		ProjectImport.Mode parsedMode = "skip-invalid".equals(mode) ? ProjectImport.Mode.SKIP_INVALID
+				: ProjectImport.Mode.ATOMIC;
+		Optional<TableFormat> format = Optional.empty();
+		if (file == null || file.isEmpty()) {
+			errors.put("file", support.message("import.error.noFile", locale));
+		}
+		else {
+			format = TableFormat.ofFileName(file.getOriginalFilename());
+			if (format.isEmpty()) {
+				errors.put("file", support.message("import.error.format", locale));
+			}
+		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("errors", errors);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return "projects/import";
+		}
+		try {
+			ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format.get(),
+					parsedMode, dryRun, who);
+			// as the API answers: refused (422) only when problems kept an all-or-nothing import from happening
+			boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
+			model.addAttribute("report", report);
+			model.addAttribute("refused", refused);
+			if (refused) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			}
+			else if (!dryRun && report.valid() > 0) {
+				ProjectPageSupport.rememberActor(who, response);
+			}
+		}
+		catch (ProjectInputException e) {
+			// the file as a whole: its headers, its size
+			model.addAttribute("fileProblems", e.problems());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		catch (TableException e) {
+			model.addAttribute("unreadable", e.getMessage());
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		return "projects/import";
+	}
+
+	/** The rejects of a skip-invalid import, posted back from the report, as the CSV file they are. */
+	@PostMapping("/projects/import/rejects")
+	ResponseEntity<byte[]> rejects(@RequestParam String csv, @RequestParam(required = false) String file) {
+		String base = file == null || file.isBlank() ? "projects" : file.replaceAll("\\.[^.]*$", "");
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(TableFormat.CSV.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(base + "-rejects.csv", StandardCharsets.UTF_8).build().toString())
+			.body(csv.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,217 @@
+package dev.lantu.projects.web;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import dev.lantu.atlas.AtlasService;
+import dev.lantu.atlas.Layer;
+import dev.lantu.atlas.Region;
+import dev.lantu.projects.InvestmentTotal;
+import dev.lantu.projects.PipelineBoard;
+import dev.lantu.projects.ProjectFilter;
+import dev.lantu.projects.ProjectService;
+
+/**
+ * What the pipeline's pages share: tracks and districts by name in the reader's language, money in
+ * 万元/亿元, the parsing of form fields into values or messages, and the remembered "your name".
+ */
+@Component
+class ProjectPageSupport {
+
+	static final int PAGE_SIZE = 20;
+
+	/** Until accounts exist, a form's "your name" is remembered in this cookie (URL-encoded). */
+	static final String ACTOR_COOKIE = "lantu-actor";
+
+	private final AtlasService atlas;
+
+	private final ProjectService projects;
+
+	private final MessageSource messages;
+
+	private final Money money;
+
+	ProjectPageSupport(AtlasService atlas, ProjectService projects, MessageSource messages) {
+		this.atlas = atlas;
+		this.projects = projects;
+		this.messages = messages;
+		this.money = new Money(messages);
+	}
+
+	Money money() {
+		return money;
+	}
+
+	long countSynthetic(ProjectFilter filter) {
+		return projects.search(new ProjectFilter(filter.districtCode(), filter.trackId(), filter.stage(), filter.year(),
+				filter.text(), true), 0, 1).total();
+	}
+
+	static List<FunnelRow> funnelRows(PipelineBoard board) {
+		long max = board.funnel().stream().mapToLong(PipelineBoard.StageTotal::projects).max().orElse(0);
+		return board.funnel().stream()
+			.map(t -> new FunnelRow(t.stage(), t.projects(), t.plannedInvestmentFen(),
+					max == 0 ? 0 : (int) Math.round(100.0 * t.projects() / max)))
+			.toList();
+	}
+
+	/** The years projects were signed in, newest first (from the pipeline's own signings). */
+	List<Integer> signingYears() {
+		return projects.signings(ProjectFilter.all()).stream().map(InvestmentTotal::year).distinct()
+			.sorted(Comparator.reverseOrder()).toList();
+	}
+
+
+
+
+	/**
+	 * The tracks of the city system and of every district system, named in one language. A district's
+	 * own track carries its district's name, since it often shares its name with the city track it
+	 * aligns to (番禺区's 智能网联与新能源汽车 beside the city's).
+	 */
+	record TrackIndex(Map<String, TrackRef> tracks) {
+
+		TrackRef ref(String id) {
+			return tracks.getOrDefault(id, new TrackRef(id, id, false));
+		}
+
+		List<TrackRef> refs(List<String> ids) {
+			return ids.stream().map(this::ref).toList();
+		}
+
+	}
+
+	TrackIndex trackIndex(Locale locale) {
+		Map<String, TrackRef> tracks = new LinkedHashMap<>();
+		atlas.citySystem(null).allTracks().forEach(t -> tracks.put(t.id(), new TrackRef(t.id(), t.name().in(locale), true)));
+		for (Region d : atlas.districts()) {
+			atlas.systemOf(d.code(), null).ifPresent(s -> s.allTracks().forEach(t -> tracks.putIfAbsent(t.id(),
+					new TrackRef(t.id(), messages.getMessage("track.ofDistrict",
+							new Object[] { t.name().in(locale), d.name().in(locale) }, locale), false))));
+		}
+		return new TrackIndex(tracks);
+	}
+
+	/** The city system's tracks under its top layers, for selects and checkboxes. */
+	List<Layer> cityTrackGroups() {
+		return atlas.citySystem(null).segments().stream()
+			.flatMap(s -> s.layers().stream())
+			.filter(l -> !l.allTracks().isEmpty())
+			.toList();
+	}
+
+	Map<String, Region> districtNames() {
+		Map<String, Region> names = new LinkedHashMap<>();
+		atlas.districts().forEach(d -> names.put(d.code(), d));
+		return names;
+	}
+
+	String message(String key, Locale locale) {
+		return messages.getMessage(key, null, locale);
+	}
+
+	Integer version(String text, Map<String, String> errors, Locale locale) {
+		try {
+			return Integer.valueOf(text == null ? "" : text.strip());
+		}
+		catch (NumberFormatException e) {
+			errors.put("version", message("form.error.version", locale));
+			return null;
+		}
+	}
+
+	String actor(String text, Map<String, String> errors, Locale locale) {
+		if (isBlank(text)) {
+			errors.put("actor", message("form.error.actor", locale));
+			return null;
+		}
+		return text.strip();
+	}
+
+	LocalDate date(String text, String field, boolean required, Map<String, String> errors, Locale locale) {
+		if (isBlank(text)) {
+			if (required) {
+				errors.put(field, message("form.error.dateNeeded", locale));
+			}
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			errors.put(field, message("form.error.date", locale));
+			return null;
+		}
+	}
+
+	Long amount(String text, String field, Map<String, String> errors, Locale locale) {
+		try {
+			return Money.fenOfWan(text);
+		}
+		catch (Money.AmountException e) {
+			errors.put(field, message("form.error.amount." + e.refusal().name(), locale));
+			return null;
+		}
+	}
+
+	static void rememberActor(String actor, HttpServletResponse response) {
+		if (actor == null) {
+			return;
+		}
+		Cookie cookie = new Cookie(ACTOR_COOKIE, URLEncoder.encode(actor, StandardCharsets.UTF_8));
+		cookie.setPath("/");
+		cookie.setHttpOnly(true);
+		cookie.setMaxAge(60 * 60 * 24 * 365);
+		response.addCookie(cookie);
+	}
+
+	static String actorOf(String cookie) {
+		if (cookie == null || cookie.isBlank()) {
+			return null;
+		}
+		try {
+			return URLDecoder.decode(cookie, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	static String blankToNull(String text) {
+		return isBlank(text) ? null : text.strip();
+	}
+
+	static UriComponentsBuilder listUrl(String path, ProjectFilter filter) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
+		if (filter.districtCode() != null) {
+			url.queryParam("district", filter.districtCode());
+		}
+		if (filter.trackId() != null) {
+			url.queryParam("track", filter.trackId());
+		}
+		if (filter.year() != null) {
+			url.queryParam("year", filter.year());
+		}
+		if (filter.text() != null) {
+			url.queryParam("q", filter.text());
+		}
+		return url.encode();
+	}
+
+}
