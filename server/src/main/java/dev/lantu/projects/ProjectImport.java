@@ -51,8 +51,20 @@ public class ProjectImport {
 		ATOMIC, SKIP_INVALID
 	}
 
-	/** One thing wrong with one cell (or a whole row when column is null): row as the spreadsheet numbers it. */
-	public record RowProblem(int row, String column, String value, String reason) {
+	/**
+	 * One thing wrong with one cell (or a whole row when column is null): row as the spreadsheet numbers it;
+	 * {@code code} and {@code args} as in {@link FieldProblem}.
+	 */
+	public record RowProblem(int row, String column, String value, String reason, String code, List<Object> args) {
+
+		public RowProblem {
+			args = args == null ? List.of() : List.copyOf(args);
+		}
+
+		static RowProblem of(int row, String column, String value, String code, String reason, Object... args) {
+			return new RowProblem(row, column, value, reason, code, List.of(args));
+		}
+
 	}
 
 	/**
@@ -134,7 +146,7 @@ public class ProjectImport {
 		for (FieldProblem p : projects.check(draft, true)) {
 			String column = columnOf(p.field(), headers);
 			if (!unparsed.contains(column)) {
-				problems.add(new RowProblem(row.number(), column, p.value(), p.reason()));
+				problems.add(new RowProblem(row.number(), column, p.value(), p.reason(), p.code(), p.args()));
 			}
 		}
 		return new Create(draft);
@@ -147,13 +159,13 @@ public class ProjectImport {
 			project = projects.get(id);
 		}
 		catch (ProjectNotFoundException e) {
-			problems.add(new RowProblem(row.number(), columnOf("id", headers), String.valueOf(id),
-					"no project has this 编号; leave it empty to register a new project"));
+			problems.add(RowProblem.of(row.number(), columnOf("id", headers), String.valueOf(id), "import.unknownId",
+					"no project has this 编号; leave it empty to register a new project", id));
 			return null;
 		}
 		if (draft.stage() == null || draft.stageDate() == null) {
-			problems.add(new RowProblem(row.number(), columnOf(draft.stage() == null ? "stage" : "stageDate", headers),
-					null, "a row with a 编号 moves that project: its stage and date are needed"));
+			problems.add(RowProblem.of(row.number(), columnOf(draft.stage() == null ? "stage" : "stageDate", headers),
+					null, "import.moveNeedsStage", "a row with a 编号 moves that project: its stage and date are needed"));
 			return null;
 		}
 		if (draft.stage() == project.stage()) {
@@ -161,7 +173,7 @@ public class ProjectImport {
 		}
 		projects.moveRefusal(project, draft.stage(), draft.stageDate())
 			.ifPresent(refusal -> problems.add(new RowProblem(row.number(), columnOf("stage", headers),
-					draft.stage().zh(), "project " + id + " (" + project.name() + "): " + refusal)));
+					draft.stage().zh(), "project " + id + " (" + project.name() + "): " + refusal, refusal.code(), refusal.args())));
 		return new Move(id, draft.stage(), draft.stageDate(), draft.evidence());
 	}
 
@@ -172,7 +184,7 @@ public class ProjectImport {
 					return Long.valueOf(row.get(header.getKey()));
 				}
 				catch (NumberFormatException e) {
-					problems.add(new RowProblem(row.number(), header.getKey(), row.get(header.getKey()),
+					problems.add(RowProblem.of(row.number(), header.getKey(), row.get(header.getKey()), "import.badId",
 							"expected the number of an existing project, or nothing for a new one"));
 				}
 			}
@@ -239,16 +251,16 @@ public class ProjectImport {
 				jobs = Integer.valueOf(values.get(ProjectColumns.EXPECTED_JOBS));
 			}
 			catch (NumberFormatException e) {
-				problems.add(new RowProblem(row.number(), headerOf.get(ProjectColumns.EXPECTED_JOBS),
-						values.get(ProjectColumns.EXPECTED_JOBS), "expected a whole number of jobs"));
+				problems.add(RowProblem.of(row.number(), headerOf.get(ProjectColumns.EXPECTED_JOBS),
+						values.get(ProjectColumns.EXPECTED_JOBS), "import.jobs", "expected a whole number of jobs"));
 			}
 		}
 		Stage stage = null;
 		if (values.containsKey(ProjectColumns.STAGE)) {
 			stage = Stage.parse(values.get(ProjectColumns.STAGE)).orElse(null);
 			if (stage == null) {
-				problems.add(new RowProblem(row.number(), headerOf.get(ProjectColumns.STAGE), values.get(ProjectColumns.STAGE),
-						"expected a stage: 洽谈, 签约, 注册, 动工, 竣工, 投产 or 达产 (or NEGOTIATING … AT_CAPACITY)"));
+				problems.add(RowProblem.of(row.number(), headerOf.get(ProjectColumns.STAGE), values.get(ProjectColumns.STAGE),
+						"import.stage", "expected a stage: 洽谈, 签约, 注册, 动工, 竣工, 投产 or 达产 (or NEGOTIATING … AT_CAPACITY)"));
 			}
 		}
 		LocalDate stageDate = date(row, headerOf, values, ProjectColumns.STAGE_DATE, problems);
@@ -286,14 +298,14 @@ public class ProjectImport {
 		try {
 			BigDecimal fen = new BigDecimal(text.replace(",", "")).multiply(units.get(column).fen);
 			if (fen.stripTrailingZeros().scale() > 0) {
-				problems.add(new RowProblem(row.number(), headerOf.get(column), text, "finer than one fen"));
+				problems.add(RowProblem.of(row.number(), headerOf.get(column), text, "amount.subFen", "finer than one fen"));
 				return null;
 			}
 			return fen.longValueExact();
 		}
 		catch (NumberFormatException | ArithmeticException e) {
-			problems.add(new RowProblem(row.number(), headerOf.get(column), text,
-					"expected an amount in " + units.get(column).zh + ", e.g. 12500.5"));
+			problems.add(RowProblem.of(row.number(), headerOf.get(column), text, "import.amount",
+					"expected an amount in " + units.get(column).zh + ", e.g. 12500.5", units.get(column).zh));
 			return null;
 		}
 	}
@@ -308,7 +320,7 @@ public class ProjectImport {
 			return LocalDate.parse(text.replace('/', '-').replace('.', '-'));
 		}
 		catch (DateTimeParseException e) {
-			problems.add(new RowProblem(row.number(), headerOf.get(column), text, "expected a date as YYYY-MM-DD"));
+			problems.add(RowProblem.of(row.number(), headerOf.get(column), text, "import.date", "expected a date as YYYY-MM-DD"));
 			return null;
 		}
 	}

@@ -84,55 +84,59 @@ public class ProjectService {
 	public List<FieldProblem> check(ProjectDraft draft, boolean creating) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (blank(draft.name())) {
-			problems.add(new FieldProblem("name", draft.name(), "a project needs a name"));
+			problems.add(FieldProblem.of("name", draft.name(), "name.missing", "a project needs a name"));
 		}
 		else if (draft.name().length() > 300) {
-			problems.add(new FieldProblem("name", draft.name().substring(0, 40) + "…", "at most 300 characters"));
+			problems.add(FieldProblem.of("name", draft.name().substring(0, 40) + "…", "name.tooLong", "at most 300 characters", 300));
 		}
 		if (blank(draft.investorName())) {
-			problems.add(new FieldProblem("investorName", draft.investorName(),
+			problems.add(FieldProblem.of("investorName", draft.investorName(), "investorName.missing",
 					"the investor's name is needed, also when it is not registered yet"));
 		}
 		if (!blank(draft.investorUscc())) {
 			UnifiedSocialCreditCode.problem(draft.investorUscc().strip().toUpperCase())
-				.ifPresent(p -> problems.add(new FieldProblem("investorUscc", draft.investorUscc(), p)));
+				.ifPresent(p -> problems.add(FieldProblem.of("investorUscc", draft.investorUscc(), "uscc.invalid", p, draft.investorUscc())));
 		}
 		Set<String> allowedTracks = new HashSet<>();
 		if (blank(draft.districtCode())) {
-			problems.add(new FieldProblem("districtCode", draft.districtCode(), "the district (GB/T 2260 code) is needed"));
+			problems.add(FieldProblem.of("districtCode", draft.districtCode(), "district.missing", "the district (GB/T 2260 code) is needed"));
 		}
 		else if (atlas.districts().stream().noneMatch(d -> d.code().equals(draft.districtCode()))) {
-			problems.add(new FieldProblem("districtCode", draft.districtCode(), "expected one of "
-					+ atlas.districts().stream().map(d -> d.code() + " " + d.name().zh()).collect(Collectors.joining(", "))));
+			problems.add(FieldProblem.of("districtCode", draft.districtCode(), "district.unknown", "expected one of "
+					+ atlas.districts().stream().map(d -> d.code() + " " + d.name().zh()).collect(Collectors.joining(", ")),
+					draft.districtCode()));
 		}
 		else {
 			atlas.citySystem(null).allTracks().forEach(t -> allowedTracks.add(t.id()));
 			atlas.systemOf(draft.districtCode(), null).ifPresent(s -> s.allTracks().forEach(t -> allowedTracks.add(t.id())));
 			for (String track : draft.trackIds()) {
 				if (!allowedTracks.contains(track)) {
-					problems.add(new FieldProblem("trackIds", track, "expected a track of the city system or of the "
-							+ "district's system" + DatasetReading.suggestion(track, allowedTracks)));
+					String suggestion = DatasetReading.suggestion(track, allowedTracks);
+					String english = "expected a track of the city system or of the district's system" + suggestion;
+					problems.add(suggestion.isEmpty() ? FieldProblem.of("trackIds", track, "track.unknown", english, track)
+							: FieldProblem.of("trackIds", track, "track.unknownSuggest", english, track,
+									suggestion.replaceAll(".*'(.*)'.*", "$1")));
 				}
 			}
 		}
 		nonNegative(problems, "plannedInvestmentFen", draft.plannedInvestmentFen());
 		nonNegative(problems, "expectedOutputFen", draft.expectedOutputFen());
 		if (draft.expectedJobs() != null && draft.expectedJobs() < 0) {
-			problems.add(new FieldProblem("expectedJobs", draft.expectedJobs().toString(), "expected zero or more"));
+			problems.add(FieldProblem.of("expectedJobs", draft.expectedJobs().toString(), "jobs.negative", "expected zero or more"));
 		}
 		if (draft.source() != null) {
 			checkUrl(problems, "source.url", draft.source().url());
 			if (draft.source().date() != null && draft.source().date().isAfter(today())) {
-				problems.add(new FieldProblem("source.date", draft.source().date().toString(), "a source cannot be dated in the future"));
+				problems.add(FieldProblem.of("source.date", draft.source().date().toString(), "date.future", "a source cannot be dated in the future"));
 			}
 		}
 		for (int i = 0; i < draft.documents().size(); i++) {
 			Project.Document document = draft.documents().get(i);
 			if (blank(document.title())) {
-				problems.add(new FieldProblem("documents[" + i + "].title", document.title(), "a document needs a title"));
+				problems.add(FieldProblem.of("documents[" + i + "].title", document.title(), "document.title", "a document needs a title"));
 			}
 			if (blank(document.url())) {
-				problems.add(new FieldProblem("documents[" + i + "].url", document.url(), "a document needs a link"));
+				problems.add(FieldProblem.of("documents[" + i + "].url", document.url(), "document.url", "a document needs a link"));
 			}
 			else {
 				checkUrl(problems, "documents[" + i + "].url", document.url());
@@ -140,16 +144,16 @@ public class ProjectService {
 		}
 		if (creating) {
 			if (draft.stage() == null) {
-				problems.add(new FieldProblem("stage", null, "the stage the project is at is needed (e.g. SIGNED / 签约)"));
+				problems.add(FieldProblem.of("stage", null, "stage.missing", "the stage the project is at is needed (e.g. SIGNED / 签约)"));
 			}
 			else if (draft.stage() == Stage.TERMINATED) {
-				problems.add(new FieldProblem("stage", draft.stage().name(), "a project cannot start terminated"));
+				problems.add(FieldProblem.of("stage", draft.stage().name(), "stage.startTerminated", "a project cannot start terminated"));
 			}
 			if (draft.stageDate() == null) {
-				problems.add(new FieldProblem("stageDate", null, "the date of that stage is needed"));
+				problems.add(FieldProblem.of("stageDate", null, "date.missing", "the date of that stage is needed"));
 			}
 			else if (draft.stageDate().isAfter(today())) {
-				problems.add(new FieldProblem("stageDate", draft.stageDate().toString(), "a stage cannot be dated in the future"));
+				problems.add(FieldProblem.of("stageDate", draft.stageDate().toString(), "date.future", "a stage cannot be dated in the future"));
 			}
 		}
 		return problems;
@@ -161,13 +165,13 @@ public class ProjectService {
 
 	private static void nonNegative(List<FieldProblem> problems, String field, Long fen) {
 		if (fen != null && fen < 0) {
-			problems.add(new FieldProblem(field, fen.toString(), "expected an amount of zero or more (fen)"));
+			problems.add(FieldProblem.of(field, fen.toString(), "amount.negative", "expected an amount of zero or more (fen)"));
 		}
 	}
 
 	private static void checkUrl(List<FieldProblem> problems, String field, String url) {
 		if (!blank(url) && !(url.startsWith("https://") || url.startsWith("http://"))) {
-			problems.add(new FieldProblem(field, url, "expected an http:// or https:// link"));
+			problems.add(FieldProblem.of(field, url, "url.invalid", "expected an http:// or https:// link"));
 		}
 	}
 
@@ -202,7 +206,7 @@ public class ProjectService {
 				current.districtCode(), draft.trackIds(), draft.plannedInvestmentFen(), draft.expectedOutputFen(),
 				draft.expectedJobs(), draft.site(), draft.source(), draft.documents(), current.synthetic(), null, null, null);
 		if (draft.districtCode() != null && !draft.districtCode().equals(current.districtCode())) {
-			throw new ProjectInputException(List.of(new FieldProblem("districtCode", draft.districtCode(),
+			throw new ProjectInputException(List.of(FieldProblem.of("districtCode", draft.districtCode(), "district.fixed",
 					"a project stays in its district; terminate it and register it where it went")));
 		}
 		List<FieldProblem> problems = check(withDistrict, false);
@@ -227,13 +231,13 @@ public class ProjectService {
 		requireVersion(current, version);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (to == null) {
-			problems.add(new FieldProblem("to", null, "the stage to move to is needed"));
+			problems.add(FieldProblem.of("to", null, "stage.missing", "the stage to move to is needed"));
 		}
 		if (date == null) {
-			problems.add(new FieldProblem("date", null, "the date of the move is needed"));
+			problems.add(FieldProblem.of("date", null, "date.missing", "the date of the move is needed"));
 		}
 		if (to == Stage.TERMINATED && blank(reason)) {
-			problems.add(new FieldProblem("reason", reason, "terminating a project needs a reason"));
+			problems.add(FieldProblem.of("reason", reason, "reason.terminate", "terminating a project needs a reason"));
 		}
 		if (!problems.isEmpty()) {
 			throw new ProjectInputException(problems);
@@ -259,19 +263,20 @@ public class ProjectService {
 		Project current = get(id);
 		requireVersion(current, version);
 		if (blank(reason)) {
-			throw new ProjectInputException(List.of(new FieldProblem("reason", reason, "a correction needs a reason")));
+			throw new ProjectInputException(List.of(FieldProblem.of("reason", reason, "reason.correction", "a correction needs a reason")));
 		}
 		List<ProjectEvent> effective = projects.events(id).stream()
 			.filter(e -> e.kind() == ProjectEvent.Kind.TRANSITION && !e.corrected())
 			.toList();
 		ProjectEvent last = effective.get(effective.size() - 1);
 		if (last.id() != eventId) {
-			throw new StageRefusedException("only the latest entry (" + last.id() + ", " + last.toStage().name()
-					+ " on " + last.date() + ") can be corrected; correct that one first");
+			throw new StageRefusedException(Refusal.of("correction.notLatest", "only the latest entry (" + last.id() + ", "
+					+ last.toStage().name() + " on " + last.date() + ") can be corrected; correct that one first", last.id(),
+					last.toStage().name(), last.date().toString()));
 		}
 		if (effective.size() == 1) {
-			throw new StageRefusedException("the first entry registers the project and cannot be undone; "
-					+ "terminate the project with a reason if it was registered by mistake");
+			throw new StageRefusedException(Refusal.of("correction.first", "the first entry registers the project and "
+					+ "cannot be undone; terminate the project with a reason if it was registered by mistake"));
 		}
 		ProjectEvent before = effective.get(effective.size() - 2);
 		if (!projects.updateStage(id, version, before.toStage(), before.date(), actor, now())) {
@@ -289,10 +294,10 @@ public class ProjectService {
 		requireVersion(current, version);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (year < 1978 || year > today().getYear()) {
-			problems.add(new FieldProblem("year", String.valueOf(year), "expected a year from 1978 to " + today().getYear()));
+			problems.add(FieldProblem.of("year", String.valueOf(year), "year.range", "expected a year from 1978 to " + today().getYear(), 1978, today().getYear()));
 		}
 		if (amountFen < 0) {
-			problems.add(new FieldProblem("amountFen", String.valueOf(amountFen), "expected an amount of zero or more (fen)"));
+			problems.add(FieldProblem.of("amountFen", String.valueOf(amountFen), "amount.negative", "expected an amount of zero or more (fen)"));
 		}
 		if (!problems.isEmpty()) {
 			throw new ProjectInputException(problems);
@@ -305,18 +310,20 @@ public class ProjectService {
 	}
 
 	/** Why the project cannot move to {@code to} on {@code date}, or empty when it can. */
-	public Optional<String> moveRefusal(Project project, Stage to, LocalDate date) {
-		Optional<String> refusal = project.stage().refusalOfMoveTo(to);
+	public Optional<Refusal> moveRefusal(Project project, Stage to, LocalDate date) {
+		Optional<Refusal> refusal = project.stage().refusalOfMoveTo(to);
 		if (refusal.isPresent()) {
 			return refusal;
 		}
 		if (date.isAfter(today())) {
-			return Optional.of("the move to " + to.name() + " is dated " + date + ", in the future");
+			return Optional.of(Refusal.of("date.moveFuture", "the move to " + to.name() + " is dated " + date
+					+ ", in the future", to.name(), date.toString()));
 		}
 		LocalDate latest = latestEffectiveDate(projects.events(project.id()));
 		if (date.isBefore(latest)) {
-			return Optional.of("the move to " + to.name() + " is dated " + date
-					+ ", before the latest entry of the history (" + latest + ")");
+			return Optional.of(Refusal.of("date.beforeLatest", "the move to " + to.name() + " is dated " + date
+					+ ", before the latest entry of the history (" + latest + ")", to.name(), date.toString(),
+					latest.toString()));
 		}
 		return Optional.empty();
 	}

@@ -57,19 +57,20 @@ public enum Stage {
 	 * Why a project at this stage cannot move to {@code next}, or empty when it can. A project moves
 	 * forward, possibly past stages whose dates nobody recorded, or ends in 终止 from any open stage.
 	 */
-	public Optional<String> refusalOfMoveTo(Stage next) {
+	public Optional<Refusal> refusalOfMoveTo(Stage next) {
 		if (closed()) {
-			return Optional.of("the project is " + name() + " (" + zh + "); no stage follows it");
+			return Optional.of(Refusal.of("stage.closed", "the project is " + name() + " (" + zh + "); no stage follows it",
+					name()));
 		}
 		if (next == TERMINATED) {
 			return Optional.empty();
 		}
 		if (next == this) {
-			return Optional.of("the project is already " + name() + " (" + zh + ")");
+			return Optional.of(Refusal.of("stage.same", "the project is already " + name() + " (" + zh + ")", name()));
 		}
 		if (next.ordinal() < ordinal()) {
-			return Optional.of("a project does not go back from " + name() + " (" + zh + ") to " + next.name() + " ("
-					+ next.zh + "); if an entry was a mistake, correct it");
+			return Optional.of(Refusal.of("stage.backwards", "a project does not go back from " + name() + " (" + zh
+					+ ") to " + next.name() + " (" + next.zh + "); if an entry was a mistake, correct it", name(), next.name()));
 		}
 		return Optional.empty();
 	}

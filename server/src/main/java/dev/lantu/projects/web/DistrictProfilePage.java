@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndicatorDefinition;
 import dev.lantu.atlas.IndicatorReading;

@@ -2,11 +2,14 @@ package dev.lantu.projects.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+
 import dev.lantu.projects.ProjectImport;
 import dev.lantu.projects.ProjectInputException;
 import dev.lantu.tables.TableException;
@@ -79,6 +83,9 @@ class ProjectImportPage {
 			// as the API answers: refused (422) only when problems kept an all-or-nothing import from happening
 			boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
 			model.addAttribute("report", report);
+			Map<ProjectImport.RowProblem, String> reasons = new HashMap<>();
+			report.problems().forEach(problem -> reasons.put(problem, support.say(problem, locale)));
+			model.addAttribute("reasons", reasons);
 			model.addAttribute("refused", refused);
 			if (refused) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
 import dev.lantu.projects.Investment;
 import dev.lantu.projects.Project;
 import dev.lantu.projects.ProjectConflictException;
@@ -200,11 +203,11 @@ class ProjectPage {
 			}
 			catch (StageRefusedException e) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-				model.addAttribute("refusal", e.getMessage());
+				model.addAttribute("refusal", support.say(e.refusal(), locale));
 			}
 			catch (ProjectInputException e) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-				e.problems().forEach(p -> errors.merge(p.field(), p.reason(), (a, b) -> a + "; " + b));
+				e.problems().forEach(p -> errors.merge(p.field(), support.say(p, locale), (a, b) -> a + "; " + b));
 			}
 		}
 		else {

@@ -10,18 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
+
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Layer;
 import dev.lantu.atlas.Region;
+import dev.lantu.projects.FieldProblem;
 import dev.lantu.projects.InvestmentTotal;
 import dev.lantu.projects.PipelineBoard;
 import dev.lantu.projects.ProjectFilter;
+import dev.lantu.projects.ProjectImport;
 import dev.lantu.projects.ProjectService;
+import dev.lantu.projects.Refusal;
+import dev.lantu.projects.Stage;
 
 /**
  * What the pipeline's pages share: tracks and districts by name in the reader's language, money in
@@ -212,6 +219,31 @@ class ProjectPageSupport {
 			url.queryParam("q", filter.text());
 		}
 		return url.encode();
+	}
+
+	/** A problem in the reader's language (message {@code problem.<code>}), its English reason when none is known. */
+	String say(FieldProblem problem, Locale locale) {
+		return say(problem.code(), problem.args(), problem.reason(), locale);
+	}
+
+	String say(Refusal refusal, Locale locale) {
+		return say(refusal.code(), refusal.args(), refusal.english(), locale);
+	}
+
+	String say(ProjectImport.RowProblem problem, Locale locale) {
+		return say(problem.code(), problem.args(), problem.reason(), locale);
+	}
+
+	private String say(String code, List<Object> args, String english, Locale locale) {
+		if (code == null) {
+			return english;
+		}
+		// a stage travels by its name (SIGNED) and reads in the reader's language (签约)
+		Object[] words = args.stream()
+			.map(a -> a instanceof String name && Stage.parse(name).isPresent() && name.equals(Stage.parse(name).get().name())
+					? messages.getMessage("stage." + name, null, name, locale) : a)
+			.toArray();
+		return messages.getMessage("problem." + code, words, english, locale);
 	}
 
 }

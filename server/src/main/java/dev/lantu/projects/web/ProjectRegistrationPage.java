@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndustrialSystem;
 import dev.lantu.atlas.Track;
@@ -122,7 +125,7 @@ class ProjectRegistrationPage {
 		for (FieldProblem problem : projects.check(draft, true)) {
 			String field = formField(problem.field());
 			if (!errors.containsKey(field)) {
-				errors.put(field, problem.reason());
+				errors.put(field, support.say(problem, locale));
 			}
 		}
 		if (errors.isEmpty()) {
@@ -132,7 +135,7 @@ class ProjectRegistrationPage {
 				return "redirect:/projects/" + created.id() + "?done=created";
 			}
 			catch (ProjectInputException e) {
-				e.problems().forEach(p -> errors.merge(formField(p.field()), p.reason(), (a, b) -> a + "; " + b));
+				e.problems().forEach(p -> errors.merge(formField(p.field()), support.say(p, locale), (a, b) -> a + "; " + b));
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

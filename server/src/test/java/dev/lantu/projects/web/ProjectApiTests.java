@@ -74,7 +74,9 @@ class ProjectApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("name", "investorName",
-					"investorUscc", "districtCode", "stageDate")));
+					"investorUscc", "districtCode", "stageDate")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'investorUscc')].code").value(hasItem("uscc.invalid")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'districtCode')].args[0]").value(hasItem("440199")));
 	}
 
 	@Test

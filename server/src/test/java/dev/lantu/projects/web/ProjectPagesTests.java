@@ -174,7 +174,8 @@ class ProjectPagesTests {
 			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.minusDays(1).toString())
 			.param("actor", "me"));
 		assertThat(response.getStatus()).isEqualTo(422);
-		assertThat(body(response)).contains("id=\"refusal\"", "before the latest entry");
+		// said in the reader's language, with the stage's Chinese name
+		assertThat(body(response)).contains("id=\"refusal\"", "转入“注册”的日期", "早于历史上最近一条记录");
 		assertThat(projects.history(project.id())).hasSize(1);
 	}
 
@@ -248,7 +249,7 @@ class ProjectPagesTests {
 		assertThat(response.getStatus()).isEqualTo(422);
 		String html = body(response);
 		String error = html.substring(html.indexOf("id=\"error-investorUscc\""));
-		assertThat(error.substring(0, error.indexOf("</span>"))).contains("check");
+		assertThat(error.substring(0, error.indexOf("</span>"))).contains("统一社会信用代码“91440101190671576J”无效");
 		assertThat(html).contains("value=\"代码有误的项目\"", "value=\"1000\"");
 		assertThat(projects.search(new ProjectFilter(null, null, null, null, "代码有误的项目", null), 0, 10).total()).isZero();
 	}
@@ -437,6 +438,15 @@ class ProjectPagesTests {
 		projects.recordInvestment(project.id(), 2, 2025, 80_000_000L, null, "乙");
 		String html = page("/projects/" + project.id());
 		assertThat(html).contains("金额修改记录", "2025年：—", "（甲，", "（乙，");
+	}
+
+	@Test
+	void shouldSayWhyARefusedMoveWasRefusedInEnglishToo() throws Exception {
+		Project project = signed("英文拒绝原因");
+		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/stages").param("lang", "en")
+			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.minusDays(1).toString())
+			.param("actor", "me"));
+		assertThat(body(response)).contains("the move to Registered is dated", "before the latest entry");
 	}
 
 }
