@@ -46,31 +46,43 @@ public class TargetService {
 		BigDecimal growth = requiredGrowth(target);
 		Optional<IndicatorValue> latest = actual.stream().filter(IndicatorValue::known).reduce((a, b) -> b);
 		if (latest.isEmpty()) {
-			return new TargetStatus(target, growth, actual, TargetStatus.Status.UNKNOWN,
-					"no value of " + target.indicator() + " is known since "
-							+ (target.baselineYear() == null ? "the target was set" : "the baseline year " + target.baselineYear()));
+			return target.baselineYear() == null
+					? new TargetStatus(target, growth, actual, TargetStatus.Status.UNKNOWN,
+							"no value of " + target.indicator() + " is known since the target was set", "noValue", List.of())
+					: new TargetStatus(target, growth, actual, TargetStatus.Status.UNKNOWN, "no value of " + target.indicator()
+							+ " is known since the baseline year " + target.baselineYear(), "noValueSinceBaseline",
+							List.of(target.baselineYear()));
 		}
 		IndicatorValue last = latest.get();
 		if (meets(last, target.targetValue(), target.comparison())) {
 			return new TargetStatus(target, growth, actual, TargetStatus.Status.ACHIEVED,
 					describe(last) + " meets " + target.comparison() + " " + target.targetValue().toPlainString()
-							+ (target.yearly() ? " (in " + last.year() + ")" : ""));
+							+ (target.yearly() ? " (in " + last.year() + ")" : ""),
+					"meets", List.of(last.year(), shown(last), target.comparison(), target.targetValue().toPlainString()));
 		}
 		if (target.yearly()) {
 			return new TargetStatus(target, growth, actual, TargetStatus.Status.BEHIND,
-					describe(last) + " falls short of " + target.comparison() + " " + target.targetValue().toPlainString());
+					describe(last) + " falls short of " + target.comparison() + " " + target.targetValue().toPlainString(),
+					"shortYearly", List.of(last.year(), shown(last), target.comparison(), target.targetValue().toPlainString()));
 		}
 		if (growth == null) {
 			return new TargetStatus(target, null, actual, TargetStatus.Status.UNKNOWN,
 					describe(last) + " is not there yet, and without a baseline the path to " + target.targetYear()
-							+ " is unknown");
+							+ " is unknown", "noBaseline", List.of(last.year(), shown(last), target.targetYear()));
 		}
 		BigDecimal path = pathValue(target, last.year());
 		TargetStatus.Status status = last.value().compareTo(path) >= 0 ? TargetStatus.Status.ON_TRACK
 				: TargetStatus.Status.BEHIND;
+		String pathValue = path.setScale(2, RoundingMode.HALF_UP).toPlainString();
 		return new TargetStatus(target, growth, actual, status, describe(last) + (status == TargetStatus.Status.ON_TRACK
 				? " is at or above " : " is below ") + "the path of " + growth.toPlainString() + "% a year, which gives "
-				+ path.setScale(2, RoundingMode.HALF_UP).toPlainString() + " for " + last.year());
+				+ pathValue + " for " + last.year(), status == TargetStatus.Status.ON_TRACK ? "onPath" : "belowPath",
+				List.of(last.year(), shown(last), growth.toPlainString(), pathValue));
+	}
+
+	/** A value as published, with its qualifier (">400"). */
+	private static String shown(IndicatorValue value) {
+		return (value.qualifier() == null ? "" : value.qualifier()) + value.value().toPlainString();
 	}
 
 	private static String describe(IndicatorValue value) {

@@ -58,7 +58,7 @@ class DistrictProfilePage {
 	/** An indicator value with its definition. */
 
 	/** A target with the definition of its indicator (for the unit). */
-	record TargetRow(TargetStatus status, IndicatorDefinition indicator) {
+	record TargetRow(TargetStatus status, IndicatorDefinition indicator, String explanation) {
 
 		/** How the target compares, as its message key says it: over, about, at least. */
 		public String comparison() {
@@ -79,7 +79,7 @@ class DistrictProfilePage {
 			.collect(Collectors.toMap(IndicatorDefinition::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		List<IndicatorReading> indicators = atlas.readings(code);
 		List<TargetRow> targetRows = targets.all(code).stream()
-			.map(t -> new TargetRow(t, definitions.get(t.target().indicator())))
+			.map(t -> new TargetRow(t, definitions.get(t.target().indicator()), support.say(t, locale)))
 			.toList();
 		ProjectFilter filter = new ProjectFilter(code, null, null, null, null, null);
 		PipelineBoard board = projects.board(filter);

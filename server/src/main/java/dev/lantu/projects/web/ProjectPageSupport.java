@@ -29,6 +29,7 @@ import dev.lantu.projects.ProjectImport;
 import dev.lantu.projects.ProjectService;
 import dev.lantu.projects.Refusal;
 import dev.lantu.projects.Stage;
+import dev.lantu.projects.TargetStatus;
 
 /**
  * What the pipeline's pages share: tracks and districts by name in the reader's language, money in
@@ -232,6 +233,13 @@ class ProjectPageSupport {
 
 	String say(ProjectImport.RowProblem problem, Locale locale) {
 		return say(problem.code(), problem.args(), problem.reason(), locale);
+	}
+
+	/** Where a target stands, in the reader's language (message {@code target.explain.<code>}). */
+	String say(TargetStatus status, Locale locale) {
+		return status.explanationCode() == null ? status.explanation()
+				: messages.getMessage("target.explain." + status.explanationCode(), status.explanationArgs().toArray(),
+						status.explanation(), locale);
 	}
 
 	private String say(String code, List<Object> args, String english, Locale locale) {

@@ -396,7 +396,8 @@ class ProjectPagesTests {
 		String html = page("/districts/440112/profile");
 		String target = html.substring(html.indexOf("id=\"target-huangpu.projects_introduced.yearly\""));
 		target = target.substring(0, target.indexOf("</tr>"));
-		assertThat(target).contains("每年引进优质产业项目超400个", "status-achieved", "已实现", "每年");
+		assertThat(target).contains("每年引进优质产业项目超400个", "status-achieved", "已实现", "每年",
+				"2024年 &gt;400，达到 &gt; 400");
 		assertThat(html).contains("投资项目", "href=\"/projects?district=440112\"", "id=\"source-S3\"");
 	}
 
