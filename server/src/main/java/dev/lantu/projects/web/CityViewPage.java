@@ -1,5 +1,7 @@
 package dev.lantu.projects.web;
 
+import static dev.lantu.projects.web.ProjectPageSupport.blankToNull;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,8 +68,8 @@ class CityViewPage {
 	String city(@RequestParam(required = false) String track, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String shareDistrict, @RequestParam(required = false) Integer shareYear,
 			@RequestParam(defaultValue = "projects") String measure, Model model, Locale locale) {
-		String trackId = ProjectPageSupport.blankToNull(track);
-		String sharesIn = ProjectPageSupport.blankToNull(shareDistrict);
+		String trackId = blankToNull(track);
+		String sharesIn = blankToNull(shareDistrict);
 		Region sharesRegion = sharesIn == null ? atlas.city() : atlas.district(sharesIn);
 		String shownMeasure = List.of("projects", "planned", "invested").contains(measure) ? measure : "projects";
 		ProjectFilter filter = new ProjectFilter(null, trackId, null, year, null, null);

@@ -1,5 +1,7 @@
 package dev.lantu.projects.web;
 
+import static dev.lantu.projects.web.ProjectPageSupport.funnelRows;
+
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -98,7 +100,7 @@ class DistrictProfilePage {
 		model.addAttribute("system", system.orElse(null));
 		model.addAttribute("indicators", indicators);
 		model.addAttribute("targets", targetRows);
-		model.addAttribute("funnel", ProjectPageSupport.funnelRows(board));
+		model.addAttribute("funnel", funnelRows(board));
 		model.addAttribute("stalledCount", board.stalled().size());
 		model.addAttribute("latest", latest.projects().stream()
 			.map(p -> new ProjectRow(p, p.daysInStage(today), stalledIds.contains(p.id()), tracks.refs(p.trackIds())))

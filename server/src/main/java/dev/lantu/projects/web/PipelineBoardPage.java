@@ -1,5 +1,10 @@
 package dev.lantu.projects.web;
 
+import static dev.lantu.projects.web.ProjectPageSupport.PAGE_SIZE;
+import static dev.lantu.projects.web.ProjectPageSupport.blankToNull;
+import static dev.lantu.projects.web.ProjectPageSupport.funnelRows;
+import static dev.lantu.projects.web.ProjectPageSupport.listUrl;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,13 +58,13 @@ class PipelineBoardPage {
 	String board(@RequestParam(required = false) String district, @RequestParam(required = false) String track,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-		String districtCode = ProjectPageSupport.blankToNull(district);
+		String districtCode = blankToNull(district);
 		if (districtCode != null) {
 			atlas.district(districtCode);
 		}
-		ProjectFilter filter = new ProjectFilter(districtCode, ProjectPageSupport.blankToNull(track), null, year, ProjectPageSupport.blankToNull(q), null);
+		ProjectFilter filter = new ProjectFilter(districtCode, blankToNull(track), null, year, blankToNull(q), null);
 		PipelineBoard board = projects.board(filter);
-		ProjectService.Page found = projects.search(filter, page, ProjectPageSupport.PAGE_SIZE);
+		ProjectService.Page found = projects.search(filter, page, PAGE_SIZE);
 		ProjectPageSupport.TrackIndex tracks = support.trackIndex(locale);
 		Set<Long> stalledIds = board.stalled().stream().map(PipelineBoard.StalledProject::id).collect(Collectors.toSet());
 		LocalDate today = LocalDate.now();
@@ -74,7 +79,7 @@ class PipelineBoardPage {
 		model.addAttribute("districtNames", support.districtNames());
 		model.addAttribute("trackGroups", support.cityTrackGroups());
 		model.addAttribute("years", support.signingYears());
-		model.addAttribute("funnel", ProjectPageSupport.funnelRows(board));
+		model.addAttribute("funnel", funnelRows(board));
 		model.addAttribute("funnelChart", funnelChart(board, locale));
 		model.addAttribute("stalled", board.stalled());
 		model.addAttribute("rows", rows);
@@ -83,8 +88,10 @@ class PipelineBoardPage {
 		model.addAttribute("page", found.page());
 		model.addAttribute("pageCount", pageCount(found));
 		model.addAttribute("synthetic", synthetic);
-		model.addAttribute("exportCsv", ProjectPageSupport.listUrl("/api/v1/projects/export", filter).queryParam("format", "csv").build().toUriString());
-		model.addAttribute("exportXlsx", ProjectPageSupport.listUrl("/api/v1/projects/export", filter).queryParam("format", "xlsx").build().toUriString());
+		for (String format : List.of("csv", "xlsx")) {
+			model.addAttribute("export" + (format.equals("csv") ? "Csv" : "Xlsx"),
+					listUrl("/api/v1/projects/export", filter).queryParam("format", format).build().toUriString());
+		}
 		return "projects/board";
 	}
 
@@ -111,7 +118,7 @@ class PipelineBoardPage {
 		List<PageLink> links = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			if (i == 0 || i == count - 1 || Math.abs(i - found.page()) <= 2) {
-				links.add(new PageLink(i, ProjectPageSupport.listUrl("/projects", filter).queryParam("page", i).build().toUriString(),
+				links.add(new PageLink(i, listUrl("/projects", filter).queryParam("page", i).build().toUriString(),
 						i == found.page()));
 			}
 		}

@@ -93,7 +93,8 @@ class ProjectApiController {
 	@PostMapping
 	@Operation(summary = "Register a project at its first stage (e.g. SIGNED at a conference); amounts in fen")
 	ResponseEntity<Project> create(@RequestBody ProjectDraft draft,
-			@Parameter(description = "who makes the change (until accounts exist)") @RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+			@Parameter(description = "who makes the change (until accounts exist)")
+			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
 		Project created = projects.create(draft, actor(actor));
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
 	}

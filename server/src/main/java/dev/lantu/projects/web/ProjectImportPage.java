@@ -1,5 +1,9 @@
 package dev.lantu.projects.web;
 
+import static dev.lantu.projects.web.ProjectPageSupport.ACTOR_COOKIE;
+import static dev.lantu.projects.web.ProjectPageSupport.actorOf;
+import static dev.lantu.projects.web.ProjectPageSupport.rememberActor;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -44,8 +48,8 @@ class ProjectImportPage {
 	}
 
 	@GetMapping("/projects/import")
-	String importForm(@CookieValue(name = ProjectPageSupport.ACTOR_COOKIE, required = false) String actorCookie, Model model) {
-		model.addAttribute("actor", ProjectPageSupport.actorOf(actorCookie));
+	String importForm(@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model) {
+		model.addAttribute("actor", actorOf(actorCookie));
 		model.addAttribute("mode", "atomic");
 		model.addAttribute("dryRun", false);
 		return "projects/import";
@@ -91,7 +95,7 @@ class ProjectImportPage {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
 			else if (!dryRun && report.valid() > 0) {
-				ProjectPageSupport.rememberActor(who, response);
+				rememberActor(who, response);
 			}
 		}
 		catch (ProjectInputException e) {

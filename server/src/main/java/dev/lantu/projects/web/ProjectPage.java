@@ -1,5 +1,10 @@
 package dev.lantu.projects.web;
 
+import static dev.lantu.projects.web.ProjectPageSupport.ACTOR_COOKIE;
+import static dev.lantu.projects.web.ProjectPageSupport.actorOf;
+import static dev.lantu.projects.web.ProjectPageSupport.blankToNull;
+import static dev.lantu.projects.web.ProjectPageSupport.rememberActor;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +74,8 @@ class ProjectPage {
 
 	@GetMapping("/projects/{id}")
 	String project(@PathVariable long id, @RequestParam(required = false) String done,
-			@CookieValue(name = ProjectPageSupport.ACTOR_COOKIE, required = false) String actorCookie, Model model, Locale locale) {
-		String actor = ProjectPageSupport.actorOf(actorCookie);
+			@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model, Locale locale) {
+		String actor = actorOf(actorCookie);
 		Project project = projects.get(id);
 		model.addAttribute("advance", new AdvanceForm(null, null, LocalDate.now().toString(), null, null, actor));
 		model.addAttribute("correction", new CorrectionForm(null, null, null, actor));
@@ -133,7 +138,8 @@ class ProjectPage {
 		}
 		LocalDate date = support.date(form.date(), "date", true, errors, locale);
 		return change(id, "advance", errors, model, locale, response,
-				() -> projects.advance(id, version, to, date, ProjectPageSupport.blankToNull(form.evidence()), ProjectPageSupport.blankToNull(form.reason()), actor),
+				() -> projects.advance(id, version, to, date, blankToNull(form.evidence()),
+						blankToNull(form.reason()), actor),
 				"advanced", actor);
 	}
 
@@ -143,19 +149,12 @@ class ProjectPage {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer version = support.version(form.version(), errors, locale);
 		String actor = support.actor(form.actor(), errors, locale);
-		Long event = null;
-		try {
-			event = Long.valueOf(form.event() == null ? "" : form.event().strip());
-		}
-		catch (NumberFormatException e) {
-			errors.put("event", support.message("form.error.event", locale));
-		}
+		Long event = support.wholeNumber(form.event(), "event", "form.error.event", errors, locale);
 		if (form.reason() == null || form.reason().isBlank()) {
 			errors.put("reason", support.message("form.error.reason", locale));
 		}
-		Long eventId = event;
 		return change(id, "correction", errors, model, locale, response,
-				() -> projects.correct(id, version, eventId, form.reason().strip(), actor), "corrected", actor);
+				() -> projects.correct(id, version, event, form.reason().strip(), actor), "corrected", actor);
 	}
 
 	@PostMapping("/projects/{id}/investments")
@@ -164,21 +163,13 @@ class ProjectPage {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer version = support.version(form.version(), errors, locale);
 		String actor = support.actor(form.actor(), errors, locale);
-		Integer year = null;
-		try {
-			year = Integer.valueOf(form.year() == null ? "" : form.year().strip());
-		}
-		catch (NumberFormatException e) {
-			errors.put("year", support.message("form.error.year", locale));
-		}
+		Long year = support.wholeNumber(form.year(), "year", "form.error.year", errors, locale);
 		Long fen = support.amount(form.amount(), "amount", errors, locale);
 		if (fen == null && !errors.containsKey("amount")) {
 			errors.put("amount", support.message("form.error.amountNeeded", locale));
 		}
-		int y = year == null ? 0 : year;
-		long amountFen = fen == null ? 0 : fen;
-		return change(id, "investment", errors, model, locale, response,
-				() -> projects.recordInvestment(id, version, y, amountFen, ProjectPageSupport.blankToNull(form.note()), actor), "invested", actor);
+		return change(id, "investment", errors, model, locale, response, () -> projects.recordInvestment(id, version,
+				year.intValue(), fen, blankToNull(form.note()), actor), "invested", actor);
 	}
 
 	/**
@@ -192,7 +183,7 @@ class ProjectPage {
 		if (errors.isEmpty()) {
 			try {
 				change.run();
-				ProjectPageSupport.rememberActor(actor, response);
+				rememberActor(actor, response);
 				return "redirect:/projects/" + id + "?done=" + done;
 			}
 			catch (ProjectConflictException e) {

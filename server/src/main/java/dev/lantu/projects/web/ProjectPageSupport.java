@@ -140,6 +140,17 @@ class ProjectPageSupport {
 		}
 	}
 
+	/** A whole number typed in a form field; null with the field's error when it is not one. */
+	Long wholeNumber(String text, String field, String errorKey, Map<String, String> errors, Locale locale) {
+		try {
+			return Long.valueOf(text == null ? "" : text.strip());
+		}
+		catch (NumberFormatException e) {
+			errors.put(field, message(errorKey, locale));
+			return null;
+		}
+	}
+
 	String actor(String text, Map<String, String> errors, Locale locale) {
 		if (isBlank(text)) {
 			errors.put("actor", message("form.error.actor", locale));

@@ -19,7 +19,8 @@ import dev.lantu.projects.ProjectNotFoundException;
  * What every page of the pipeline has in common: forms bind only their own fields, the money formatter
  * is at hand, and a missing project, district or bad parameter gets the shell's error page.
  */
-@ControllerAdvice(assignableTypes = { PipelineBoardPage.class, ProjectPage.class, ProjectRegistrationPage.class, ProjectImportPage.class, CityViewPage.class, DistrictProfilePage.class })
+@ControllerAdvice(assignableTypes = { PipelineBoardPage.class, ProjectPage.class,
+		ProjectRegistrationPage.class, ProjectImportPage.class, CityViewPage.class, DistrictProfilePage.class })
 class ProjectPagesAdvice {
 
 	private final Money money;

@@ -1,5 +1,11 @@
 package dev.lantu.projects.web;
 
+import static dev.lantu.projects.web.ProjectPageSupport.ACTOR_COOKIE;
+import static dev.lantu.projects.web.ProjectPageSupport.actorOf;
+import static dev.lantu.projects.web.ProjectPageSupport.blankToNull;
+import static dev.lantu.projects.web.ProjectPageSupport.isBlank;
+import static dev.lantu.projects.web.ProjectPageSupport.rememberActor;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,14 +82,14 @@ class ProjectRegistrationPage {
 
 	@GetMapping("/projects/new")
 	String registerForm(@RequestParam(required = false) String district,
-			@CookieValue(name = ProjectPageSupport.ACTOR_COOKIE, required = false) String actorCookie, Model model, Locale locale) {
-		String districtCode = ProjectPageSupport.blankToNull(district);
+			@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model, Locale locale) {
+		String districtCode = blankToNull(district);
 		if (districtCode != null) {
 			atlas.district(districtCode);
 		}
 		RegisterForm form = new RegisterForm(null, null, null, districtCode, List.of(), null, null, null, null, null, null,
 				null, List.of(), List.of(), false, Stage.SIGNED.name(), LocalDate.now().toString(), null,
-				ProjectPageSupport.actorOf(actorCookie));
+				actorOf(actorCookie));
 		return registerPage(form, Map.of(), model);
 	}
 
@@ -112,15 +118,15 @@ class ProjectRegistrationPage {
 		Stage stage = form.stage() == null || form.stage().isBlank() ? null : Stage.parse(form.stage()).orElse(null);
 		List<Project.Document> documents = new ArrayList<>();
 		for (Project.Document row : form.documentRows()) {
-			if (!ProjectPageSupport.isBlank(row.title()) || !ProjectPageSupport.isBlank(row.url())) {
-				documents.add(new Project.Document(ProjectPageSupport.blankToNull(row.title()), ProjectPageSupport.blankToNull(row.url())));
+			if (!isBlank(row.title()) || !isBlank(row.url())) {
+				documents.add(new Project.Document(blankToNull(row.title()), blankToNull(row.url())));
 			}
 		}
-		Project.Source source = ProjectPageSupport.isBlank(form.sourceTitle()) && sourceDate == null && ProjectPageSupport.isBlank(form.sourceUrl()) ? null
-				: new Project.Source(ProjectPageSupport.blankToNull(form.sourceTitle()), sourceDate, ProjectPageSupport.blankToNull(form.sourceUrl()));
-		ProjectDraft draft = new ProjectDraft(form.name(), ProjectPageSupport.blankToNull(form.investorUscc()), form.investorName(),
-				ProjectPageSupport.blankToNull(form.districtCode()), form.trackIds(), planned, output, jobs, ProjectPageSupport.blankToNull(form.site()), source,
-				documents, Boolean.TRUE.equals(form.synthetic()), stage, stageDate, ProjectPageSupport.blankToNull(form.evidence()));
+		Project.Source source = isBlank(form.sourceTitle()) && sourceDate == null && isBlank(form.sourceUrl()) ? null
+				: new Project.Source(blankToNull(form.sourceTitle()), sourceDate, blankToNull(form.sourceUrl()));
+		ProjectDraft draft = new ProjectDraft(form.name(), blankToNull(form.investorUscc()), form.investorName(),
+				blankToNull(form.districtCode()), form.trackIds(), planned, output, jobs, blankToNull(form.site()), source,
+				documents, Boolean.TRUE.equals(form.synthetic()), stage, stageDate, blankToNull(form.evidence()));
 		// the service's own checks too, so one submission shows every problem
 		for (FieldProblem problem : projects.check(draft, true)) {
 			String field = formField(problem.field());
@@ -131,7 +137,7 @@ class ProjectRegistrationPage {
 		if (errors.isEmpty()) {
 			try {
 				Project created = projects.create(draft, actor);
-				ProjectPageSupport.rememberActor(actor, response);
+				rememberActor(actor, response);
 				return "redirect:/projects/" + created.id() + "?done=created";
 			}
 			catch (ProjectInputException e) {
@@ -155,7 +161,7 @@ class ProjectRegistrationPage {
 	}
 
 	private String registerPage(RegisterForm form, Map<String, String> errors, Model model) {
-		String districtCode = ProjectPageSupport.blankToNull(form.districtCode());
+		String districtCode = blankToNull(form.districtCode());
 		boolean knownDistrict = districtCode != null
 				&& atlas.districts().stream().anyMatch(d -> d.code().equals(districtCode));
 		List<Track> districtTracks = knownDistrict
