@@ -34,6 +34,7 @@ public final class BatchPlan {
     private final List<Leaves.Read> reads;
     private final int expressionNodes;
     private final int chunkSize;
+    private final VectorSlots vectors;
 
     BatchPlan(Schema schema, int applicationYear, List<CompiledClause> clauses, List<Node> nodes,
               List<Leaves.Read> reads, int expressionNodes, int chunkSize) {
@@ -44,6 +45,7 @@ public final class BatchPlan {
         this.reads = List.copyOf(reads);
         this.expressionNodes = expressionNodes;
         this.chunkSize = chunkSize;
+        this.vectors = new VectorSlots(this.nodes, this.clauses);
     }
 
     /** The ids of the clauses, in the order of the results. */
@@ -57,6 +59,14 @@ public final class BatchPlan {
 
     public int chunkSize() {
         return chunkSize;
+    }
+
+    /**
+     * The vectors a worker holds: nodes whose values are no longer needed hand their vector on, so
+     * this is the most nodes alive at once, not the number of nodes.
+     */
+    public int vectorsPerWorker() {
+        return vectors.count();
     }
 
     /** The operations of the plan after sharing, constants included: each is evaluated once per chunk. */
@@ -121,15 +131,11 @@ public final class BatchPlan {
         Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(index -> {
             Chunk chunk = idle.poll();
             if (chunk == null) {
-                chunk = new Chunk(columns, textIds, nodes, chunkSize);
+                chunk = new Chunk(columns, textIds, nodes, vectors, chunkSize);
             }
             int start = index * chunkSize;
             chunk.moveTo(start, Math.min(chunkSize, rows - start));
-            evaluations.add(evaluate(chunk));
-            for (int c = 0; c < clauses.size(); c++) {
-                CompiledClause clause = clauses.get(c);
-                sink.record(c, chunk, chunk.booleans(clause.eligibility()), chunk.longs(clause.award()), clause.capFen());
-            }
+            evaluations.add(evaluate(chunk, sink));
             idle.add(chunk);
         });
         if (ForkJoinPool.commonPool() == pool) {
@@ -149,10 +155,11 @@ public final class BatchPlan {
     }
 
     /**
-     * Evaluates every node on the chunk and returns how many vary by chunk; a worker computes the
-     * invariant ones (constants) on its first chunk only, and they are not counted.
+     * Evaluates every node on the chunk, hands each clause to the sink as soon as its two nodes are
+     * done (so their vectors can serve later nodes), and returns how many nodes vary by chunk; a
+     * worker computes the invariant ones (constants) on its first chunk only, and they are not counted.
      */
-    private int evaluate(Chunk chunk) {
+    private int evaluate(Chunk chunk, Sink sink) {
         int evaluated = 0;
         for (Node node : nodes) {
             if (node.isInvariant()) {
@@ -160,10 +167,14 @@ public final class BatchPlan {
                     node.evaluate(chunk);
                     chunk.invariantDone[node.id] = true;
                 }
-                continue;
+            } else {
+                node.evaluate(chunk);
+                evaluated++;
             }
-            node.evaluate(chunk);
-            evaluated++;
+            for (int c : vectors.clausesReadyAt(node.id)) {
+                CompiledClause clause = clauses.get(c);
+                sink.record(c, chunk, chunk.booleans(clause.eligibility()), chunk.longs(clause.award()), clause.capFen());
+            }
         }
         return evaluated;
     }

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * One worker's window on the rows: a range of at most {@code size} enterprises starting at a
- * multiple of 64, and a vector per node of the plan for it. A worker reuses its chunk from one
- * range to the next, so the vectors are allocated once per worker, not once per range.
+ * multiple of 64, and the vector of each node of the plan for it; nodes that are never needed at
+ * the same time share a vector ({@link VectorSlots}). A worker reuses its chunk from one range to
+ * the next, so the vectors are allocated once per worker, not once per range.
  */
 final class Chunk {
 
@@ -18,13 +19,18 @@ final class Chunk {
     int length;
     int words;
 
-    Chunk(EnterpriseColumns columns, Map<String, Integer> textIds, Node[] nodes, int size) {
+    Chunk(EnterpriseColumns columns, Map<String, Integer> textIds, Node[] nodes, VectorSlots slots, int size) {
         this.columns = columns;
         this.textIds = textIds;
         this.vectors = new Vector[nodes.length];
         this.invariantDone = new boolean[nodes.length];
+        Vector[] bySlot = new Vector[slots.count()];
         for (Node node : nodes) {
-            vectors[node.id] = node.newVector(size);
+            int slot = slots.slotOf(node.id);
+            if (bySlot[slot] == null) {
+                bySlot[slot] = node.newVector(size);
+            }
+            vectors[node.id] = bySlot[slot];
         }
     }
 

@@ -122,6 +122,11 @@ final class Leaves {
             if (column == null) {
                 Arrays.fill(out.known, 0, chunk.words, 0L);
                 Arrays.fill(out.failed, 0, chunk.words, 0L);
+                if (out instanceof Vector.Booleans bools) {
+                    Arrays.fill(bools.truth, 0, chunk.words, 0L);
+                } else if (out instanceof Vector.Numbers numbers) {
+                    numbers.reset(0);
+                }
                 return;
             }
             System.arraycopy(column.known, firstWord, out.known, 0, chunk.words);
