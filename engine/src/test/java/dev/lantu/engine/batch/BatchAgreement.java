@@ -10,6 +10,7 @@ import dev.lantu.engine.policy.Clause;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /** Checks a batch result against the reference: {@link Assessor} on each clause and each enterprise. */
 final class BatchAgreement {
@@ -28,9 +29,10 @@ final class BatchAgreement {
             Clause clause = clauses.get(c);
             for (int e = 0; e < enterprises.size(); e++) {
                 Assessment expected = assessor.assess(clause, enterprises.get(e), year, ruleDate);
-                String where = "clause " + clause.id() + " (eligibility: " + clause.eligibility().source() + "; award: "
-                        + clause.award().source() + "; cap: " + clause.capFen() + ") on enterprise " + e + ": "
-                        + describe.apply(e) + "\nreference: " + expected.status() + ", " + expected.awarded()
+                int enterprise = e;
+                Supplier<String> where = () -> "clause " + clause.id() + " (eligibility: "
+                        + clause.eligibility().source() + "; award: " + clause.award().source() + "; cap: " + clause.capFen() + ") on enterprise " + enterprise + ": "
+                        + describe.apply(enterprise) + "\nreference: " + expected.status() + ", " + expected.awarded()
                         + (expected.error() == null ? "" : ", " + expected.error());
                 assertThat(result.status(c, e)).as(where).isEqualTo(expected.status());
                 Value awarded = expected.awarded();

@@ -158,7 +158,7 @@ class BatchPropertiesTests {
             clauses.add(clause(random, i));
         }
         List<Firm> firms = new ArrayList<>();
-        int size = random.nextInt(8) == 0 ? random.nextInt(3) : 1 + random.nextInt(260);
+        int size = random.nextInt(8) == 0 ? random.nextInt(3) : 1 + random.nextInt(200);
         for (int i = 0; i < size; i++) {
             firms.add(firm(random));
         }
@@ -180,7 +180,7 @@ class BatchPropertiesTests {
 
     @Test
     void theBatchGivesEveryClauseAndEnterpriseTheAssessorsStatusAndAward() {
-        int tries = 400;
+        int tries = 300;
         forAll(tries, BatchPropertiesTests::scenario, scenario -> {
             List<Clause> clauses = compile(scenario.clauses());
             List<Enterprise> enterprises = scenario.firms().stream().map(Firm::enterprise).toList();
@@ -207,7 +207,7 @@ class BatchPropertiesTests {
 
     @Test
     void columnsHoldExactlyTheFactsOfTheProfilesTheyWereBuiltFrom() {
-        forAll(200, random -> {
+        forAll(150, random -> {
             List<Firm> firms = new ArrayList<>();
             for (int i = 0, n = random.nextInt(70); i < n; i++) {
                 firms.add(firm(random));
@@ -236,7 +236,7 @@ class BatchPropertiesTests {
 
     @Test
     void yearsTheColumnsDoNotHoldAreUnknownAsTheyAreToTheReferenceReadingTheColumns() {
-        forAll(150, BatchPropertiesTests::scenario, scenario -> {
+        forAll(100, BatchPropertiesTests::scenario, scenario -> {
             List<Clause> clauses = compile(scenario.clauses());
             List<Enterprise> enterprises = scenario.firms().stream().map(Firm::enterprise).toList();
             EnterpriseColumns columns = EnterpriseColumns.of(SCHEMA, 2024, 2025, enterprises);
