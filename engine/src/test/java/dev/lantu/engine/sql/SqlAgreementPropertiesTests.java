@@ -124,7 +124,7 @@ class SqlAgreementPropertiesTests {
     void everyClauseGivesEveryEnterpriseWhatTheAssessorGives(SqlDialect dialect) {
         Databases.assumeAvailable(dialect);
         Assessor assessor = new Assessor(SCHEMA, PARAMETERS);
-        int tries = 12;
+        int tries = 8;
         AtomicInteger compared = new AtomicInteger();
         AtomicInteger beyondRange = new AtomicInteger();
         AtomicInteger[] byStatus = new AtomicInteger[4];
