@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  * other means (COPY, DuckDB's appender) as long as they follow it.
  *
  * <h2>Columns</h2>
- * Every name is written quoted and in lower case ({@code "revenue_2024"}), on every database.
+ * Every name is written quoted and in lower case ({@code "revenue_2024"}), on every database. The
+ * key comes first, then the variables by name, a yearly one's years in ascending order.
  * <ul>
  *   <li>{@code "id"}: the enterprise's key. The compiler only selects it, so any type does; this
  *       class creates {@code VARCHAR(64)}, room for a 统一社会信用代码.</li>
@@ -110,7 +112,7 @@ public final class ProfileTable {
     }
 
     /** The table's name as SQL writes it, each part quoted. */
-    String sqlName() {
+    public String sqlName() {
         return List.of(name.split("\\.")).stream().map(SqlDialect::quote).collect(Collectors.joining("."));
     }
 
@@ -129,11 +131,19 @@ public final class ProfileTable {
         return years.contains(year);
     }
 
-    /** Every column, the key first, in the order {@link #createStatement} declares them. */
+    /**
+     * The schema's variables in the order of their columns: by name, since a schema keeps no order
+     * of its own and a table filled by other means must line up with it.
+     */
+    public List<Variable> variables() {
+        return schema.variables().stream().sorted(Comparator.comparing(Variable::name)).toList();
+    }
+
+    /** Every column in the order {@link #createStatement} declares them: the key, then by variable name and year. */
     public List<String> columnNames() {
         List<String> names = new ArrayList<>();
         names.add(ID);
-        for (Variable variable : schema.variables()) {
+        for (Variable variable : variables()) {
             if (variable.isYearly()) {
                 years.forEach(year -> names.add(column(variable.name(), year)));
             } else {
@@ -158,7 +168,7 @@ public final class ProfileTable {
     public String createStatement() {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(sqlName()).append(" (")
                 .append(SqlDialect.quote(ID)).append(" VARCHAR(64) PRIMARY KEY");
-        for (Variable variable : schema.variables()) {
+        for (Variable variable : variables()) {
             String type = columnType(variable.type());
             if (variable.isYearly()) {
                 for (int year : years) {
@@ -187,7 +197,7 @@ public final class ProfileTable {
      *                                  decimal places, a set member containing {@code |}
      */
     public void insert(Connection connection, Map<String, ? extends Enterprise> profiles) throws SQLException {
-        List<Variable> variables = List.copyOf(schema.variables());
+        List<Variable> variables = variables();
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(sqlName()).append(" VALUES (?");
         for (Variable variable : variables) {
             for (int i = 0; i < (variable.isYearly() ? years.size() : 1); i++) {

@@ -195,9 +195,9 @@ class SqlCompilerTests {
         ProfileTable table = ProfileTable.of("profiles", Schema.of(
                 new Variable("revenue", Type.MONEY, "元", Periodicity.YEARLY, "", ""),
                 new Variable("district", Type.TEXT, "", Periodicity.STATIC, "", "")), List.of(2024, 2023));
-        assertThat(table.columnNames()).containsExactly("id", "revenue_2023", "revenue_2024", "district");
+        assertThat(table.columnNames()).containsExactly("id", "district", "revenue_2023", "revenue_2024");
         assertThat(table.createStatement()).isEqualTo("CREATE TABLE \"profiles\" (\"id\" VARCHAR(64) PRIMARY KEY, "
-                + "\"revenue_2023\" BIGINT, \"revenue_2024\" BIGINT, \"district\" VARCHAR)");
+                + "\"district\" VARCHAR, \"revenue_2023\" BIGINT, \"revenue_2024\" BIGINT)");
         assertThat(ProfileTable.setText(List.of("专精特新", "高新技术企业", "专精特新"))).isEqualTo("|专精特新|高新技术企业|");
         assertThat(ProfileTable.setText(List.of())).isEqualTo("|");
     }
