@@ -190,6 +190,24 @@ class SqlCompilerTests {
                 result("not-eligible", Status.NOT_ELIGIBLE, 0L), result("periods", Status.ELIGIBLE, 1_000_000_000L));
     }
 
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
+    void aNumberPastDuckDbsThirtyEightDigitsIsFlaggedThereAndExactElsewhere(SqlDialect dialect) throws SQLException {
+        Databases.assumeAvailable(dialect);
+        Map<String, Enterprise> enterprises = Map.of("e", enterprise().fact("revenue", YEAR, Value.yuan("3")).build());
+        // four 12-place quotients multiplied need 48 decimal places
+        Clause clause = clause("deep", "true", "revenue * ((1 / 3) * (1 / 3) * (1 / 3) * (1 / 3))");
+        Map<String, CompiledQuery.EnterpriseResults> rows = Databases.run(dialect, SCHEMA, YEARS, enterprises,
+                List.of(clause), SqlAgreementPropertiesTests.PARAMETERS.inForceOn(SqlAgreementPropertiesTests.RULE_DATE),
+                YEAR);
+        ClauseResult result = rows.get("e").clauses().get(0);
+        if (dialect.boundedDecimals()) {
+            assertThat(result).isEqualTo(new ClauseResult("deep", Status.FAILED, null, true));
+        } else {
+            assertThat(result).isEqualTo(result("deep", Status.ELIGIBLE, 4L));
+        }
+    }
+
     @Test
     void theLayoutHasAColumnPerStaticVariableAndPerYearlyVariableAndYear() {
         ProfileTable table = ProfileTable.of("profiles", Schema.of(
