@@ -18,6 +18,10 @@ public final class TextDictionary {
     private final Map<String, Integer> ids = new HashMap<>();
     private boolean frozen;
 
+    /** Made by {@link EnterpriseColumns.Builder}, which shares it among its columns. */
+    TextDictionary() {
+    }
+
     /** The id of {@code text}, added to the dictionary if it is new. */
     public int id(String text) {
         Objects.requireNonNull(text, "text");
