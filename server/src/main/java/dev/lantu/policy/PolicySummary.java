@@ -20,6 +20,11 @@ public record PolicySummary(String id, int version, String titleZh, String title
 		tracks = List.copyOf(tracks);
 	}
 
+	/** The cap per enterprise per year as an amount; {@code null} when the policy sets none. */
+	public Amount cap() {
+		return Amount.ofNullable(capPerEnterprisePerYearFen);
+	}
+
 	/** Whether it is in force on the date: on or after its first day, and not after its last. */
 	public boolean inForceOn(LocalDate date) {
 		return !effectiveFrom.isAfter(date) && (effectiveTo == null || !effectiveTo.isBefore(date));
