@@ -61,7 +61,7 @@ public record CalculationReport(int year, LocalDate date, Amount total, Amount p
 	 * @param error       why the assessment failed; {@code null} otherwise
 	 */
 	public record ClauseResult(String id, String title, String subject, Assessment.Status status, Amount computed,
-			Amount entitlement, Amount paid, List<Reduction> reductions, List<Reason> reasons, List<String> eligibility,
+			Amount entitlement, Amount paid, List<Cut> reductions, List<Reason> reasons, List<String> eligibility,
 			List<String> award, List<MissingFact> missing, boolean illustrative, String note, String sourceParagraph,
 			Delivery delivery, String error) {
 
@@ -71,6 +71,28 @@ public record CalculationReport(int year, LocalDate date, Amount total, Amount p
 			eligibility = List.copyOf(eligibility);
 			award = List.copyOf(award);
 			missing = List.copyOf(missing);
+		}
+
+	}
+
+	/**
+	 * Where a rule above the clause, or the clause's own cap, cut what it pays.
+	 *
+	 * @param code        a message key for the explanation, such as {@code reduction.policy-cap}
+	 * @param arguments   the values the explanation names, amounts written as {@link Amount#text()}
+	 * @param explanation the reason in English
+	 */
+	public record Cut(Reduction.Kind kind, Amount before, Amount after, String code, List<String> arguments,
+			String explanation) {
+
+		public Cut {
+			arguments = List.copyOf(arguments);
+		}
+
+		static Cut of(Reduction reduction) {
+			return new Cut(reduction.kind(), Amount.of(reduction.beforeFen()), Amount.of(reduction.afterFen()),
+					reduction.code(), reduction.arguments().stream().map(Amount::rewrite).toList(),
+					reduction.explanation());
 		}
 
 	}

@@ -105,7 +105,8 @@ public class PolicyCalculator {
 		}
 		return new ClauseResult(entry.clause().id(), entry.clause().title(), entry.clause().subject(),
 				assessment.status(), award != null ? fen(award.value()) : null, fen(outcome.entitlement()),
-				Amount.ofNullable(outcome.awardedFen()), outcome.reductions(), reasons, lines(eligibility), lines(award),
+				Amount.ofNullable(outcome.awardedFen()), outcome.reductions().stream().map(CalculationReport.Cut::of).toList(),
+				reasons, lines(eligibility), lines(award),
 				missing, entry.illustrative(), entry.note(), entry.clause().sourceParagraph(), entry.clause().delivery(),
 				assessment.error() == null ? null : assessment.error().toString());
 	}
@@ -138,6 +139,9 @@ public class PolicyCalculator {
 	}
 
 	private static String shown(Value value) {
+		if (value instanceof Value.Money money) {
+			return Amount.of(money.fen()).text();
+		}
 		return value.isUnknown() ? "unknown" : value.show();
 	}
 
