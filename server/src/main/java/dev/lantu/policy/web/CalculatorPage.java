@@ -3,6 +3,7 @@ package dev.lantu.policy.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.lantu.engine.lang.Type;
 import dev.lantu.engine.lang.Variable;
+import dev.lantu.engine.policy.Assessment;
 import dev.lantu.policy.CalculationInput;
 import dev.lantu.policy.CalculationInputException;
+import dev.lantu.policy.CalculationReport;
 import dev.lantu.policy.InputProblem;
 import dev.lantu.policy.PolicyCalculator;
 
@@ -108,11 +111,16 @@ class CalculatorPage {
 		}
 	}
 
-	private String page(Map<String, String> values, Map<String, String> errors, Object report, Model model) {
+	private String page(Map<String, String> values, Map<String, String> errors, CalculationReport report,
+			Model model) {
 		model.addAttribute("fields", fields());
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("report", report);
+		if (report != null) {
+			model.addAttribute("policies", inReadingOrder(report));
+			model.addAttribute("clauseTitles", clauseTitles(report));
+		}
 		model.addAttribute("units", FORM_UNITS);
 		model.addAttribute("districts", names.districts());
 		model.addAttribute("names", names);
@@ -120,6 +128,31 @@ class CalculatorPage {
 		model.addAttribute("lastYear", year - 1);
 		model.addAttribute("thisYear", year);
 		return "policy/calculator";
+	}
+
+	/**
+	 * The policies a reader looks for first: those that pay or may pay, then those that do not, then
+	 * those not in force on the application date; the calculator's own order within each.
+	 */
+	static List<CalculationReport.PolicyResult> inReadingOrder(CalculationReport report) {
+		return report.policies().stream().sorted(Comparator.comparingInt(CalculatorPage::rank)).toList();
+	}
+
+	private static int rank(CalculationReport.PolicyResult policy) {
+		if (!policy.inForce()) {
+			return 2;
+		}
+		boolean open = policy.clauses().stream().anyMatch(clause -> clause.status() == Assessment.Status.ELIGIBLE
+				|| clause.status() == Assessment.Status.UNDETERMINED);
+		return open ? 0 : 1;
+	}
+
+	/** Each clause's title by {@code policy/clause}, as the missing facts name the clauses they decide. */
+	private static Map<String, String> clauseTitles(CalculationReport report) {
+		Map<String, String> titles = new LinkedHashMap<>();
+		report.policies().forEach(policy -> policy.clauses().forEach(clause -> titles.put(policy.id() + "/" + clause.id(),
+				clause.title().isEmpty() ? clause.id() : clause.title())));
+		return titles;
 	}
 
 	private static int parseYear(String text) {

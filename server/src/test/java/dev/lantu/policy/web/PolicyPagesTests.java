@@ -1,5 +1,6 @@
 package dev.lantu.policy.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -77,7 +78,7 @@ class PolicyPagesTests {
 
 	@Test
 	void shouldCalculateFromThePlainForm() throws Exception {
-		mvc.perform(post("/policies/calculator").param("year", "2025").param("date", "2025-03-01")
+		String page = mvc.perform(post("/policies/calculator").param("year", "2025").param("date", "2025-03-01")
 			.param("f.district", "440106").param("f.filings", "生成式人工智能服务备案、算法备案")
 			.param("y.rd_expense.last", "800").param("u.rd_expense", "万元")
 			.param("y.compute_purchases.last", "3200000").param("u.compute_purchases", "元"))
@@ -86,7 +87,11 @@ class PolicyPagesTests {
 					containsString("id=\"result-tianhe-ai-2025-algorithm\""), containsString("为什么符合"),
 					containsString("为什么不符合"), containsString("/policies/tianhe-ai-2025#clause-algorithm"),
 					containsString("补充以下信息"), containsString("data_product_transactions[2024]"),
-					containsString("value=\"800\""))));
+					containsString("value=\"800\""), containsString("href=\"#result-tianhe-ai-2025-data\""))))
+			.andReturn().getResponse().getContentAsString();
+		// what pays comes before what does not
+		assertThat(page.indexOf("id=\"result-tianhe-ai-2025\"")).isPositive()
+			.isLessThan(page.indexOf("id=\"result-haizhu-large-model-2024\""));
 	}
 
 	@Test
