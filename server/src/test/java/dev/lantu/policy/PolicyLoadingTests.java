@@ -26,7 +26,8 @@ import dev.lantu.support.TestDataset;
 /**
  * Policies through start-up on a database that outlives the application: a restart with the same
  * dataset writes nothing and still calculates (the documents are compiled from the stored YAML), a
- * changed policy becomes a new version, and a failing case refuses the whole dataset.
+ * changed policy becomes a new version, a removed one stays stored but is no longer listed, and a
+ * failing case refuses the whole dataset.
  */
 class PolicyLoadingTests {
 
@@ -91,6 +92,20 @@ class PolicyLoadingTests {
 		}
 		assertThat(count("select count(*) from policy_document where id = 'tianhe-ai-2025'")).isEqualTo(2);
 		assertThat(count("select count(*) from policy_document where in_dataset = true")).isEqualTo(2);
+		assertThat(count("select count(*) from policy_document where id = 'haizhu-large-model-2024'")).isEqualTo(1);
+	}
+
+	@Test
+	void shouldKeepAPolicyRemovedFromTheDatasetButListItNoMore() throws SQLException {
+		TestDataset dataset = TestDataset.copyOfGuangzhou(temp.resolve("dataset"));
+		start(dataset.location()).close();
+		dataset.delete("policies/haizhu-large-model-2024.yaml").delete("policies/haizhu-large-model-2024.tests.yaml");
+		try (var context = start(dataset.location())) {
+			assertThat(context.getBean(PolicyCatalogue.class).search(PolicyQuery.all())).extracting(PolicySummary::id)
+				.containsExactly("tianhe-ai-2025");
+			assertThat(catchThrowable(() -> context.getBean(PolicyCatalogue.class).policy("haizhu-large-model-2024")))
+				.isInstanceOf(PolicyNotFoundException.class);
+		}
 		assertThat(count("select count(*) from policy_document where id = 'haizhu-large-model-2024'")).isEqualTo(1);
 	}
 

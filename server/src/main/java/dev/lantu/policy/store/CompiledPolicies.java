@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -74,6 +75,12 @@ public class CompiledPolicies {
 			checkedAt = now;
 			return current;
 		}
+	}
+
+	/** Compiles at start-up, after the dataset's load, so the first calculation does not wait for it. */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		current();
 	}
 
 	@EventListener
