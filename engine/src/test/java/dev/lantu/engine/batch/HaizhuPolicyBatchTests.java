@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Haizhu's large-model policy (src/test/resources/policies) assessed in batch over generated
+ * Haizhu's large-model policy (the bundled dataset's policies/) assessed in batch over generated
  * enterprises, in and out of Haizhu, with filings before and after the policy, amounts whose 30%
  * falls on half a fen, and facts missing: the same statuses and awards as the assessor.
  */

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Haizhu's large-model policy (src/test/resources/policies) compiled to SQL gives every enterprise
+ * Haizhu's large-model policy (the bundled dataset's policies/) compiled to SQL gives every enterprise
  * what the Assessor gives, on random Haizhu-shaped profiles with unknown facts and amounts whose
  * 30% ends in half a fen, and the award its test cases state.
  */
