@@ -42,6 +42,8 @@ import dev.lantu.projects.ProjectInputException;
 import dev.lantu.projects.ProjectService;
 import dev.lantu.projects.Stage;
 import dev.lantu.projects.TrackShare;
+import dev.lantu.tables.ImportMode;
+import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
 
 /**
@@ -237,14 +239,16 @@ class ProjectApiController {
 		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
 			.orElseThrow(() -> new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
 					"expected a .csv or .xlsx file"))));
-		ProjectImport.Mode parsedMode = switch (mode.toLowerCase()) {
-			case "atomic" -> ProjectImport.Mode.ATOMIC;
-			case "skip-invalid" -> ProjectImport.Mode.SKIP_INVALID;
-			default -> throw new ProjectInputException(List.of(new FieldProblem("mode", mode, "expected atomic or skip-invalid")));
-		};
+		ImportMode parsedMode = ImportMode.parse(mode).orElseThrow(() -> new ProjectInputException(
+				List.of(new FieldProblem("mode", mode, "expected atomic or skip-invalid"))));
+		if (file.getSize() > ProjectImport.MAX_BYTES) {
+			// refused before its bytes are held in memory
+			throw new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
+					"the file is " + file.getSize() + " bytes; an import takes at most " + ProjectImport.MAX_BYTES)));
+		}
 		ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format, parsedMode,
 				dryRun, actor(actor));
-		boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
+		boolean refused = !dryRun && parsedMode == ImportMode.ATOMIC && !report.problems().isEmpty();
 		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}
 
