@@ -77,6 +77,10 @@ class ProjectImportPage {
 			if (format.isEmpty()) {
 				errors.put("file", support.message("import.error.format", locale));
 			}
+			else if (file.getSize() > ProjectImport.MAX_BYTES) {
+				// refused before its bytes are held in memory
+				errors.put("file", support.message("import.error.tooLarge", locale));
+			}
 		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
