@@ -30,6 +30,7 @@ import dev.lantu.registry.EnterpriseFilter;
 import dev.lantu.registry.EnterpriseNotFoundException;
 import dev.lantu.registry.EnterprisePage;
 import dev.lantu.registry.EnterpriseService;
+import dev.lantu.registry.EnterpriseSummary;
 import dev.lantu.registry.Figure;
 import dev.lantu.registry.QualificationType;
 import dev.lantu.registry.RegistryInputException;
@@ -91,7 +92,10 @@ class EnterprisePages {
 		}
 		model.addAttribute("found", found);
 		model.addAttribute("money", new MoneyFormat(locale));
-		model.addAttribute("industries", enterprises.industries());
+		Map<String, String> industryNames = new LinkedHashMap<>();
+		found.enterprises().stream().map(EnterpriseSummary::industryCode).filter(java.util.Objects::nonNull).distinct()
+			.forEach(code -> enterprises.industries().find(code).ifPresent(c -> industryNames.put(code, c.name())));
+		model.addAttribute("industryNames", industryNames);
 		List<PageLink> pages = new ArrayList<>();
 		for (int p = Math.max(0, found.page() - 4); p < Math.min(found.pages(), found.page() + 5); p++) {
 			pages.add(new PageLink(p, p == found.page(), UriComponentsBuilder.fromPath("/enterprises").queryParamIfPresent("q",
@@ -109,6 +113,12 @@ class EnterprisePages {
 	}
 
 	record PageLink(int page, boolean current, String href) {
+	}
+
+	/** An import job as its page shows it. */
+	record ImportView(String id, boolean finished, String phase, int rowsChecked, int rowsWritten,
+			dev.lantu.registry.EnterpriseImport.Report report, List<RowProblem> fileProblems, String unreadable,
+			boolean rejects) {
 	}
 
 	@GetMapping("/enterprises/{uscc}")
@@ -179,7 +189,8 @@ class EnterprisePages {
 			return "registry/missing";
 		}
 		ImportJobs.Job job = found.get();
-		model.addAttribute("job", job);
+		model.addAttribute("job", new ImportView(job.id, job.finished(), job.progress.phase().name(), job.progress.rowsChecked(),
+				job.progress.rowsWritten(), job.report, job.fileProblems, job.unreadable, job.rejects != null));
 		model.addAttribute("percent", (int) Math.round(100 * job.progress.fraction()));
 		model.addAttribute("mode", job.mode.parameter());
 		model.addAttribute("dryRun", job.dryRun);
