@@ -63,7 +63,8 @@ public class EnterpriseImport {
 
 	/**
 	 * What an import did. Counts are of rows: {@code created} rows made a new enterprise, {@code updated} ones
-	 * changed an existing one, {@code unchanged} ones said what the registry knew. {@code problems} and
+	 * changed an existing one (including later rows, e.g. other years, of an enterprise an earlier row of the
+	 * same file created), {@code unchanged} ones said what the registry knew. {@code problems} and
 	 * {@code warnings} list the first {@value #LISTED}; the counts say how many there were.
 	 * {@code refused}: an atomic import that wrote nothing because of problems.
 	 */
