@@ -26,6 +26,11 @@ public record MatchReport(String policyId, String titleZh, boolean inForce, int 
 		matches = List.copyOf(matches);
 	}
 
+	/** Whether a listed enterprise is synthetic (合成数据). */
+	public boolean anySynthetic() {
+		return matches.stream().anyMatch(Match::synthetic);
+	}
+
 	public int pages() {
 		return (int) ((total + size - 1) / size);
 	}

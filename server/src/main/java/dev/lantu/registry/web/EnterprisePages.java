@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ import dev.lantu.atlas.Region;
 import dev.lantu.registry.EnterpriseDetail;
 import dev.lantu.registry.EnterpriseFilter;
 import dev.lantu.registry.EnterpriseNotFoundException;
+import dev.lantu.registry.EnterprisePageSection;
 import dev.lantu.registry.EnterprisePage;
 import dev.lantu.registry.EnterpriseService;
 import dev.lantu.registry.EnterpriseSummary;
@@ -56,7 +58,11 @@ class EnterprisePages {
 
 	private final MessageSource messages;
 
-	EnterprisePages(EnterpriseService enterprises, ImportJobs jobs, AtlasService atlas, MessageSource messages) {
+	private final List<EnterprisePageSection> sections;
+
+	EnterprisePages(EnterpriseService enterprises, ImportJobs jobs, AtlasService atlas, MessageSource messages,
+			ObjectProvider<EnterprisePageSection> sections) {
+		this.sections = sections.orderedStream().toList();
 		this.enterprises = enterprises;
 		this.jobs = jobs;
 		this.atlas = atlas;
@@ -115,6 +121,10 @@ class EnterprisePages {
 	record PageLink(int page, boolean current, String href) {
 	}
 
+	/** A section another module adds to the enterprise page. */
+	record SectionView(String template, String fragment, Map<String, Object> model) {
+	}
+
 	/** An import job as its page shows it. */
 	record ImportView(String id, boolean finished, String phase, int rowsChecked, int rowsWritten,
 			dev.lantu.registry.EnterpriseImport.Report report, List<RowProblem> fileProblems, String unreadable,
@@ -138,6 +148,9 @@ class EnterprisePages {
 		model.addAttribute("district", districts().get(detail.enterprise().districtCode()));
 		model.addAttribute("figures", Figure.values());
 		model.addAttribute("money", new MoneyFormat(locale));
+		model.addAttribute("sections", sections.stream()
+			.map(section -> new SectionView(section.template(), section.fragment(), section.model(detail.enterprise().uscc(), locale)))
+			.toList());
 		return "registry/enterprise";
 	}
 

@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.lantu.engine.eval.Value;
 import dev.lantu.engine.policy.Assessment;
@@ -21,7 +19,6 @@ import dev.lantu.policy.EvaluationPath;
 import dev.lantu.policy.StoredPolicy;
 import dev.lantu.policy.store.CompiledPolicies;
 import dev.lantu.registry.EnterpriseService;
-import dev.lantu.registry.SyntheticRegistry;
 
 /**
  * The two paths over the registry, the batch path (columns streamed from the database) and the SQL path (the
@@ -29,13 +26,7 @@ import dev.lantu.registry.SyntheticRegistry;
  * registry the same results under the Guangzhou policies, clause by clause, and both are what the calculator
  * gives each enterprise from its facts one at a time.
  */
-@SpringBootTest(properties = "lantu.test.context=registry-paths")
-class RegistryPathsAgreementTests {
-
-	static final int ENTERPRISES = 3_000;
-
-	@Autowired
-	SyntheticRegistry synthetic;
+class RegistryPathsAgreementTests extends RegistryMatchingTest {
 
 	@Autowired
 	RegistryEvaluation evaluation;
@@ -45,11 +36,6 @@ class RegistryPathsAgreementTests {
 
 	@Autowired
 	EnterpriseService enterprises;
-
-	@BeforeEach
-	void registry() {
-		synthetic.generateOnce(ENTERPRISES, 20250401L);
-	}
 
 	private RegistryEvaluation.Run run(LocalDate date) {
 		CompiledPolicies.Snapshot snapshot = compiled.current();
