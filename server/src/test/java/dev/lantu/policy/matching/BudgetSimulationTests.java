@@ -126,13 +126,27 @@ class BudgetSimulationTests extends RegistryMatchingTest {
 		assertThat(cost.byDistrict()).extracting(SimulationReport.Share::key).containsExactly("440105");
 		assertThat(cost.byDistrict().get(0).label()).isEqualTo("海珠区");
 		assertThat(cost.byDistrict().get(0).cost()).isEqualTo(cost.cost());
-		// without classification every payee's tracks are unknown, never "in no track"
-		assertThat(cost.byTrack()).extracting(SimulationReport.Share::key).containsExactly(SimulationReport.Share.UNCLASSIFIED);
-		assertThat(cost.byClause().stream().mapToLong(c -> c.cost().fen()).sum()).isEqualTo(cost.cost().fen());
-		assertThat(cost.byDistrict().get(0).payees()).isEqualTo(cost.payees());
+		// Haizhu pays filings, which only the software enterprises have: all in the city's AI track
+		assertThat(cost.byTrack()).extracting(SimulationReport.Share::key).containsExactly("gz.cluster.ai");
+		assertThat(cost.byTrack().get(0).label()).isEqualTo("人工智能");
+		assertThat(cost.byTrack().get(0).cost()).isEqualTo(cost.cost());
 		// nobody in the registry has a scenario project on record: undetermined, not refused
 		assertThat(clause(cost, "application-scenario").undetermined()).isPositive();
 		assertThat(clause(cost, "algorithm-filing").proactive()).isTrue();
+	}
+
+	@Test
+	void shouldCountAnEnterpriseInEachOfItsTracks() {
+		SimulationReport.Cost cost = simulate(TIANHE, EvaluationPath.SQL, Map.of()).baseline();
+		Map<String, SimulationReport.Share> byTrack = new LinkedHashMap<>();
+		cost.byTrack().forEach(share -> byTrack.put(share.key(), share));
+		// a Tianhe software enterprise sits in the city's AI track and in Tianhe's
+		assertThat(byTrack.get("gz.tianhe.ai").cost()).isEqualTo(byTrack.get("gz.cluster.ai").cost());
+		assertThat(byTrack.get("gz.tianhe.ai").payees()).isPositive();
+		long counted = byTrack.values().stream().filter(s -> !s.key().equals("gz.tianhe.ai")).mapToLong(s -> s.cost().fen()).sum();
+		assertThat(counted).isEqualTo(cost.cost().fen());
+		assertThat(cost.byClause().stream().mapToLong(c -> c.cost().fen()).sum()).isEqualTo(cost.cost().fen());
+		assertThat(cost.byDistrict().get(0).payees()).isEqualTo(cost.payees());
 	}
 
 	@Test

@@ -136,7 +136,7 @@ class MatchingWebTests extends RegistryMatchingTest {
 			.andExpect(content().string(containsString("id=\"what-if-cost\"")))
 			.andExpect(content().string(containsString("budget-exceeded")))
 			.andExpect(content().string(containsString("海珠区")))
-			.andExpect(content().string(containsString("未分类（赛道未知）")));
+			.andExpect(content().string(containsString("人工智能")));
 		mvc.perform(get("/policies/{id}/simulation", HAIZHU).param("o.llm_filing_reward", "很多"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")))

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,10 +19,11 @@ import dev.lantu.support.TestDataset;
 /**
  * One application for the matching tests: the Guangzhou dataset with one clause paid without an application
  * (Haizhu's 算法备案 award, made proactive here so that 免申即享 has something to show; amounts unchanged), and a
- * synthetic registry of {@value #ENTERPRISES} enterprises. The test classes extending it share it.
+ * synthetic registry of {@value #ENTERPRISES} enterprises, classified into tracks by {@link RuleTracks}. The test classes extending it share it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(RuleTracks.class)
 abstract class RegistryMatchingTest {
 
 	static final int ENTERPRISES = 3_000;

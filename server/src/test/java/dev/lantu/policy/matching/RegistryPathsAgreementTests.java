@@ -67,8 +67,17 @@ class RegistryPathsAgreementTests extends RegistryMatchingTest {
 			RegistryOutcome s = sql.get(b.uscc());
 			String where = b.uscc();
 			assertThat(s.district()).as(where).isEqualTo(b.district());
-			assertThat(s.tracks()).as(where + ": tracks are unknown without classification").isNull();
-			assertThat(b.tracks()).as(where).isNull();
+			assertThat(s.tracks()).as(where + " tracks").isEqualTo(b.tracks());
+			String industry = enterprises.get(b.uscc()).industryCode();
+			if (industry.startsWith("65")) {
+				assertThat(b.tracks()).as(where).contains("gz.cluster.ai").hasSize(b.district().equals("440106") ? 2 : 1);
+			}
+			else if (industry.equals("5211")) {
+				assertThat(b.tracks()).as(where + ": classified into no track").isEmpty();
+			}
+			else if (!industry.startsWith("36")) {
+				assertThat(b.tracks()).as(where + ": not classified, so unknown").isNull();
+			}
 			assertThat(s.status()).as(where + " status").containsExactly(b.status());
 			assertThat(s.award()).as(where + " award").containsExactly(b.award());
 			assertThat(s.paid()).as(where + " paid").containsExactly(b.paid());
