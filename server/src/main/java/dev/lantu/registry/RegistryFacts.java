@@ -52,9 +52,11 @@ public class RegistryFacts {
 
 	/**
 	 * Hands {@code slice} the facts of every operating enterprise, {@code sliceSize} at a time in USCC order,
-	 * qualifications as valid on {@code asOf}, figures of the years {@code firstYear} to {@code lastYear}.
+	 * qualifications as valid on {@code asOf}, figures of the years {@code firstYear} to {@code lastYear}: those
+	 * named in {@code figures} (the variables a run reads), or all when it is null.
 	 */
-	public void forEachSlice(LocalDate asOf, int firstYear, int lastYear, int sliceSize, Consumer<List<EnterpriseFacts>> slice) {
+	public void forEachSlice(LocalDate asOf, int firstYear, int lastYear, Collection<String> figures, int sliceSize,
+			Consumer<List<EnterpriseFacts>> slice) {
 		if (sliceSize < 1) {
 			throw new IllegalArgumentException("a slice holds at least one enterprise, not " + sliceSize);
 		}
@@ -66,14 +68,14 @@ public class RegistryFacts {
 			}
 			String from = found.get(0).uscc();
 			String to = found.get(found.size() - 1).uscc();
-			Map<String, Map<Integer, Map<String, Long>>> figures = repository.figuresBetween(from, to, firstYear, lastYear);
+			Map<String, Map<Integer, Map<String, Long>>> held = repository.figuresBetween(from, to, firstYear, lastYear, figures);
 			Map<String, List<Qualification>> qualifications = repository.qualificationsBetween(from, to);
 			Map<String, List<Filing>> filings = repository.filingsBetween(from, to);
 			Map<String, java.util.Set<String>> classified = tracks.tracksBetween(from, to);
 			List<EnterpriseFacts> facts = new ArrayList<>(found.size());
 			for (Enterprise e : found) {
 				facts.add(EnterpriseFacts.of(e, qualifications.getOrDefault(e.uscc(), List.of()),
-						filings.getOrDefault(e.uscc(), List.of()), figures.getOrDefault(e.uscc(), Map.of()),
+						filings.getOrDefault(e.uscc(), List.of()), held.getOrDefault(e.uscc(), Map.of()),
 						Optional.ofNullable(classified.get(e.uscc())), asOf));
 			}
 			slice.accept(facts);

@@ -150,16 +150,29 @@ public class RegistryEvaluation {
 			return policies.get(policy).clauses().stream().map(PolicyDocument.PolicyClause::clause).toList();
 		}
 
+		/** The facts the clauses of the policies in force read. */
+		private java.util.SortedSet<Fact> reads() {
+			java.util.SortedSet<Fact> reads = new TreeSet<>();
+			for (int p = 0; p < policies.size(); p++) {
+				if (inForce[p]) {
+					reads.addAll(BatchEvaluator.compile(clauses(p), schema, policies.get(p).parameters().inForceOn(date), year)
+						.reads());
+				}
+			}
+			return reads;
+		}
+
 		/** The years of yearly facts the clauses read, so only those are loaded; at least the application year. */
 		java.util.SortedSet<Integer> yearsRead() {
 			java.util.SortedSet<Integer> years = new TreeSet<>(List.of(year));
-			for (int p = 0; p < policies.size(); p++) {
-				if (inForce[p]) {
-					BatchEvaluator.compile(clauses(p), schema, policies.get(p).parameters().inForceOn(date), year).reads()
-						.stream().map(Fact::year).filter(y -> y != null).forEach(years::add);
-				}
-			}
+			reads().stream().map(Fact::year).filter(y -> y != null).forEach(years::add);
 			return years;
+		}
+
+		/** The yearly variables the clauses read. */
+		Set<String> yearlyRead() {
+			return reads().stream().filter(fact -> fact.year() != null).map(Fact::variable)
+				.collect(java.util.stream.Collectors.toCollection(TreeSet::new));
 		}
 
 	}
@@ -185,7 +198,7 @@ public class RegistryEvaluation {
 		int first = years.first();
 		int last = years.last();
 		long[] done = { 0 };
-		registry.forEachSlice(run.date, first, last, SLICE, slice -> {
+		registry.forEachSlice(run.date, first, last, run.yearlyRead(), SLICE, slice -> {
 			EnterpriseColumns columns = EngineFacts.columns(run.schema, first, last, slice);
 			PolicyPayments payments = batch.run(columns, run.year, run.date);
 			for (int e = 0; e < slice.size(); e++) {

@@ -78,18 +78,27 @@ public class RegistryFactsRepository {
 
 	/** Up to {@code limit} operating enterprises after {@code after} (null: from the first), by USCC. */
 	public List<Enterprise> operatingAfter(String after, int limit) {
-		return jdbc.sql("select * from enterprise where status = :status" + (after == null ? "" : " and uscc > :after")
+		return jdbc.sql("select uscc, name, district_code, industry_code, registered_on, status, business_scope, synthetic, "
+				+ "version, created_by, created_at, updated_by, updated_at from enterprise where status = :status" + (after == null ? "" : " and uscc > :after")
 				+ " order by uscc limit :limit")
 			.param("status", EnterpriseStatus.OPERATING.name()).param("after", after == null ? "" : after).param("limit", limit)
 			.query(EnterpriseRepository::enterprise).list();
 	}
 
-	/** Figures of the years asked by enterprise, year and variable, for the USCCs from {@code from} to {@code to}. */
-	public Map<String, Map<Integer, Map<String, Long>>> figuresBetween(String from, String to, int firstYear, int lastYear) {
+	/**
+	 * Figures of the years asked by enterprise, year and variable, for the USCCs from {@code from} to {@code to};
+	 * only the variables named, or all when {@code variables} is null.
+	 */
+	public Map<String, Map<Integer, Map<String, Long>>> figuresBetween(String from, String to, int firstYear, int lastYear,
+			java.util.Collection<String> variables) {
 		Map<String, Map<Integer, Map<String, Long>>> figures = new HashMap<>();
+		if (variables != null && variables.isEmpty()) {
+			return figures;
+		}
 		jdbc.sql("select uscc, period_year, variable, amount from enterprise_figure where uscc >= :from and uscc <= :to "
-				+ "and period_year between :first and :last")
+				+ "and period_year between :first and :last" + (variables == null ? "" : " and variable in (:variables)"))
 			.param("from", from).param("to", to).param("first", firstYear).param("last", lastYear)
+			.param("variables", variables == null ? List.of("") : List.copyOf(variables))
 			.query(rs -> {
 				figures.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
 					.computeIfAbsent(rs.getInt(2), k -> new LinkedHashMap<>())
