@@ -342,7 +342,7 @@ public class BudgetSimulation {
 						entry.clause().delivery(), entry.illustrative(), clause[0], clause[1], clause[2], Amount.of(clause[3]),
 						Amount.of(clause[4])));
 			}
-			return new SimulationReport.Cost(Amount.ofNullable(budget), Amount.of(cost), payees, undetermined,
+			return new SimulationReport.Cost(Amount.ofNullable(budget), Amount.of(cost), over != null, payees, undetermined,
 					Amount.of(possible), over, districts, tracks, clauses);
 		}
 

@@ -14,14 +14,16 @@ import dev.lantu.engine.policy.Delivery;
  * @param evaluated  the enterprises evaluated (those in operation)
  * @param synthetic  whether the registry holds synthetic enterprises (合成数据), so the figures are not real
  * @param whatIf     the cost with the overrides; null when none were given
+ * @param change     what the overrides add to the cost (negative when they save); null without overrides
  */
 public record SimulationReport(String policyId, String titleZh, boolean inForce, int year, LocalDate date,
 		EvaluationPath path, Map<String, String> overrides, long evaluated, boolean synthetic, boolean illustrative,
-		Cost baseline, Cost whatIf) {
+		Cost baseline, Cost whatIf, Amount change) {
 
-	/** The difference the overrides make to the cost; null without overrides. */
-	public Amount change() {
-		return whatIf == null ? null : Amount.of(whatIf.cost().fen() - baseline.cost().fen());
+	public SimulationReport(String policyId, String titleZh, boolean inForce, int year, LocalDate date, EvaluationPath path,
+			Map<String, String> overrides, long evaluated, boolean synthetic, boolean illustrative, Cost baseline, Cost whatIf) {
+		this(policyId, titleZh, inForce, year, date, path, overrides, evaluated, synthetic, illustrative, baseline, whatIf,
+				whatIf == null ? null : Amount.of(whatIf.cost().fen() - baseline.cost().fen()));
 	}
 
 	/**
@@ -31,15 +33,12 @@ public record SimulationReport(String policyId, String titleZh, boolean inForce,
 	 * @param payees         enterprises paid something
 	 * @param undetermined   enterprises with a clause still undetermined, whose payments are not counted
 	 * @param possible       what those undetermined clauses would add if eligible, before the rules above the clause
+	 * @param budgetExceeded whether the cost exceeds the budget
 	 * @param overBudget     by how much the cost exceeds the budget; null when within it or without a budget
 	 * @param byTrack        by track; an enterprise in several tracks counts in each, so these overlap
 	 */
-	public record Cost(Amount budget, Amount cost, long payees, long undetermined, Amount possible, Amount overBudget,
-			List<Share> byDistrict, List<Share> byTrack, List<ClauseCost> byClause) {
-
-		public boolean budgetExceeded() {
-			return overBudget != null;
-		}
+	public record Cost(Amount budget, Amount cost, boolean budgetExceeded, long payees, long undetermined, Amount possible,
+			Amount overBudget, List<Share> byDistrict, List<Share> byTrack, List<ClauseCost> byClause) {
 
 		/** The cost as a share of the budget, in percent with one decimal; null without a budget. */
 		public String budgetUsed() {

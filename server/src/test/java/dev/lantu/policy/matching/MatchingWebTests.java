@@ -99,6 +99,13 @@ class MatchingWebTests extends RegistryMatchingTest {
 				- ((Number) JsonPath.read(body, "$.baseline.cost.fen")).longValue();
 		assertThat(((Number) JsonPath.read(body, "$.baseline.cost.fen")).longValue()).isPositive();
 		assertThat(change).isPositive();
+		mvc.perform(post("/api/v1/policies/{id}/simulation", HAIZHU).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"path\": \"sql\", \"overrides\": {\"policy.budget\": \"1万元\"}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.baseline.budgetExceeded").value(false))
+			.andExpect(jsonPath("$.whatIf.budgetExceeded").value(true))
+			.andExpect(jsonPath("$.whatIf.budget.text").value("1万元"))
+			.andExpect(jsonPath("$.change.fen").value(0));
 		mvc.perform(post("/api/v1/policies/{id}/simulation", TIANHE).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"overrides\": {\"algorithm_rat\": \"20%\"}}"))
 			.andExpect(status().isBadRequest())
