@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import dev.lantu.engine.lang.Variable;
-import dev.lantu.engine.policy.Assessment;
 import dev.lantu.engine.policy.Delivery;
 import dev.lantu.engine.policy.PolicyDocument;
 import dev.lantu.policy.CalculationInput;

@@ -80,8 +80,11 @@ class AwardApiController {
 		return ledger.totals(filter(policy, district, state, null, year));
 	}
 
-	/** An award with its history and, while under review, what an approval could be for now. */
-	record AwardDetail(Award award, List<AwardEvent> history, Headroom headroom, Long approvableFen) {
+	/**
+	 * An award with its history and, while under review, what an approval could be for now: the most, and
+	 * every rule that binds with its cap, what is used and what is left.
+	 */
+	record AwardDetail(Award award, List<AwardEvent> history, Long approvableFen, List<AwardApiErrors.Rule> limits) {
 	}
 
 	@GetMapping("/{id}")
@@ -89,7 +92,8 @@ class AwardApiController {
 	AwardDetail get(@PathVariable long id) {
 		Award award = ledger.get(id);
 		Headroom headroom = award.state() == AwardState.UNDER_REVIEW ? ledger.headroom(id) : null;
-		return new AwardDetail(award, ledger.history(id), headroom, headroom == null ? null : headroom.maxFen());
+		return new AwardDetail(award, ledger.history(id), headroom == null ? null : headroom.maxFen(),
+				headroom == null ? null : headroom.limits().stream().map(AwardApiErrors::rule).toList());
 	}
 
 	@PostMapping(path = "/applications", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -59,7 +59,7 @@ class AwardApiErrors {
 	record Rule(Limit.Kind kind, String scope, long capFen, long usedFen, long remainingFen, String explanation) {
 	}
 
-	private static Rule rule(Limit limit) {
+	static Rule rule(Limit limit) {
 		return new Rule(limit.kind(), limit.scope(), limit.capFen(), limit.usedFen(), limit.remainingFen(),
 				limit.explanation());
 	}

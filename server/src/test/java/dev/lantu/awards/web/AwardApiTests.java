@@ -77,7 +77,7 @@ class AwardApiTests {
 			.andExpect(jsonPath("$.award.state").value("UNDER_REVIEW"));
 		mvc.perform(get("/api/v1/awards/{id}", id))
 			.andExpect(jsonPath("$.approvableFen").value(150_000_000))
-			.andExpect(jsonPath("$.headroom.limits[?(@.kind == 'POLICY_CAP')].capFen").value(300_000_000));
+			.andExpect(jsonPath("$.limits[?(@.kind == 'POLICY_CAP')].remainingFen").value(300_000_000));
 		mvc.perform(json(post("/api/v1/awards/{id}/approval", id), "{\"amountFen\": 120000000, \"reason\": \"核减\"}")
 			.header("Idempotency-Key", "api-approve-" + id))
 			.andExpect(status().isOk())
