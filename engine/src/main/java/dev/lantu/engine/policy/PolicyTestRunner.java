@@ -19,15 +19,17 @@ import org.yaml.snakeyaml.nodes.Node;
  * Runs a policy's test cases, written as data next to the policy ({@code <policy>.tests.yaml}), so
  * a policy author can prove an encoding without Java. Each case is an enterprise (static facts and
  * yearly figures), an application year and, per clause, the expected eligibility (true, false or
- * undetermined), the amount after the clause's cap, and optionally the missing facts. A case runs
- * with the {@link Assessor} under the rule in force on its rule date: the one it states, else the
- * later of the policy's first day and 1 January of the application year.
+ * undetermined), the amount after the clause's cap, optionally what is paid after the policy's own
+ * rules above the clause (its exclusive subjects and its cap per enterprise per year, as the
+ * {@link Calculator} applies them), and optionally the missing facts. A case runs under the rule in
+ * force on its rule date: the one it states, else the later of the policy's first day and 1 January
+ * of the application year.
  */
 public final class PolicyTestRunner {
 
     private static final List<String> TOP = List.of("policy", "cases");
     private static final List<String> CASE = List.of("name", "year", "rule_date", "facts", "yearly", "expected");
-    private static final List<String> EXPECTED = List.of("eligible", "amount", "missing");
+    private static final List<String> EXPECTED = List.of("eligible", "amount", "paid", "missing");
 
     private final Schema schema;
 
@@ -55,7 +57,7 @@ public final class PolicyTestRunner {
         }
     }
 
-    private record Expectation(String clauseId, String eligible, Value amount, List<String> missing) {
+    private record Expectation(String clauseId, String eligible, Value amount, Value paid, List<String> missing) {
     }
 
     private record Case(String name, int year, LocalDate ruleDate, MapEnterprise enterprise,
@@ -81,12 +83,17 @@ public final class PolicyTestRunner {
             return new Report(yaml.errors(), 0, List.of());
         }
         Assessor assessor = new Assessor(schema, policy.parameters());
+        Calculator calculator = new Calculator(schema, List.of(policy), List.of());
         List<Mismatch> mismatches = new ArrayList<>();
         for (Case testCase : cases) {
+            Calculation calculation = calculator.calculate(testCase.enterprise(), testCase.year(), testCase.ruleDate());
             for (Expectation expected : testCase.expectations()) {
                 Clause clause = policy.clause(expected.clauseId()).orElseThrow().clause();
                 Assessment got = assessor.assess(clause, testCase.enterprise(), testCase.year(), testCase.ruleDate());
                 compare(testCase.name(), expected, got).ifPresent(mismatches::add);
+                if (expected.paid() != null) {
+                    comparePaid(testCase.name(), expected, calculation).ifPresent(mismatches::add);
+                }
             }
         }
         return new Report(List.of(), cases.size(), mismatches);
@@ -116,6 +123,26 @@ public final class PolicyTestRunner {
         }
         return problems.isEmpty() ? Optional.empty()
                 : Optional.of(new Mismatch(caseName, expected.clauseId(), String.join("; ", problems)));
+    }
+
+    private static Optional<Mismatch> comparePaid(String caseName, Expectation expected, Calculation calculation) {
+        Optional<Calculation.ClauseOutcome> outcome = calculation.policies().stream()
+                .flatMap(policy -> policy.clauses().stream())
+                .filter(clause -> clause.clause().clause().id().equals(expected.clauseId())).findFirst();
+        String got;
+        if (outcome.isEmpty()) {
+            got = "nothing: the policy is not in force on " + calculation.applicationDate();
+        } else if (!outcome.get().determined()) {
+            got = "an undetermined payment";
+        } else if (Value.money(outcome.get().awardedFen()).equals(expected.paid())) {
+            return Optional.empty();
+        } else {
+            List<Reduction> cuts = outcome.get().reductions();
+            got = Value.money(outcome.get().awardedFen()).show() + (cuts.isEmpty() ? ""
+                    : cuts.stream().map(Reduction::explanation).collect(Collectors.joining("; ", " (", ")")));
+        }
+        return Optional.of(new Mismatch(caseName, expected.clauseId(),
+                "expected to be paid " + expected.paid().show() + ", got " + got));
     }
 
     private static String reasons(Assessment got) {
@@ -210,13 +237,15 @@ public final class PolicyTestRunner {
             }
             Value amount = yaml.field(fields, node, path, "amount", false)
                     .flatMap(n -> yaml.value(n, path + ".amount", Type.MONEY)).orElse(null);
+            Value paid = yaml.field(fields, node, path, "paid", false)
+                    .flatMap(n -> yaml.value(n, path + ".paid", Type.MONEY)).orElse(null);
             List<String> missing = yaml.field(fields, node, path, "missing", false)
                     .flatMap(n -> yaml.value(n, path + ".missing", Type.SET))
                     .map(set -> List.copyOf(((Value.TextSet) set).members())).orElse(null);
             if (fields.isEmpty()) {
-                yaml.error(node, path, "say what is expected of the clause", "eligible, amount or missing");
+                yaml.error(node, path, "say what is expected of the clause", "eligible, amount, paid or missing");
             }
-            return new Expectation(clauseId, eligible, amount, missing);
+            return new Expectation(clauseId, eligible, amount, paid, missing);
         });
     }
 }

@@ -46,6 +46,17 @@ class PolicyTestRunnerTests {
     }
 
     @Test
+    void whatIsPaidAfterThePolicysOwnRulesCanBeExpectedToo() {
+        assertThat(run(CASES.replace("amount: 300万元}", "amount: 300万元, paid: 300万元}")).passed()).isTrue();
+        PolicyTestRunner.Report report = run(CASES.replace("amount: 300万元}", "amount: 300万元, paid: 299万元}"));
+        assertThat(report.mismatches()).singleElement().satisfies(mismatch -> assertThat(mismatch.message())
+                .isEqualTo("expected to be paid 299万元, got 300万元"));
+        assertThat(run(CASES.replace("facts: {district: \"440105\"}", "facts: {}").replace("{eligible: true, amount: 300万元}",
+                "{paid: 300万元}")).mismatches()).singleElement().satisfies(mismatch -> assertThat(mismatch.message())
+                .isEqualTo("expected to be paid 300万元, got an undetermined payment"));
+    }
+
+    @Test
     void aWrongEligibilitySaysWhyTheClauseDecidedOtherwise() {
         PolicyTestRunner.Report report = run(CASES.replace("\"440105\"", "\"440106\""));
         assertThat(report.mismatches()).singleElement().satisfies(mismatch -> assertThat(mismatch.toString())
