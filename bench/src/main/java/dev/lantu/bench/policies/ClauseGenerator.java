@@ -57,7 +57,7 @@ public final class ClauseGenerator {
     }
 
     static Clause compile(ClauseSpec spec, Schema schema, ParameterSet parameters) {
-        Clause.Compiled compiled = Clause.compile(new ClauseSource(spec.id(), spec.kind(), spec.kind(),
+        Clause.Compiled compiled = Clause.compile(new ClauseSource(spec.id(), spec.kind(), spec.id(),
                 spec.eligibilityText(), spec.awardText(), spec.capFen(), Delivery.ON_APPLICATION, ""), schema, parameters);
         if (!compiled.succeeded()) {
             throw new IllegalStateException("generated clause " + spec.id() + " does not compile: "

@@ -97,6 +97,23 @@ public record Workload(EnterpriseTable table, List<WorkloadClause> clauses, long
         return clauses;
     }
 
+    /**
+     * The workload's clauses as the policies the calculator reads: the generated policy (one subject per
+     * clause, so none excludes another) and Haizhu's, as its YAML states it.
+     */
+    public List<PolicyDocument> policies() {
+        List<PolicyDocument.PolicyClause> generated = clauses.stream()
+                .filter(c -> c.policy().equals(ClauseGenerator.POLICY))
+                .map(c -> new PolicyDocument.PolicyClause(c.clause(), true, "generated for the benchmark"))
+                .toList();
+        PolicyDocument generatedPolicy = new PolicyDocument(ClauseGenerator.POLICY, "基准测试生成的政策", "generated for the benchmark",
+                "bench", "", List.of(EnterpriseGenerator.DISTRICTS.get(0)), LocalDate.of(2022, 1, 1), null,
+                new PolicyDocument.Source("generated", "", "", ""), ClauseGenerator.parameters(), generated, null, null);
+        Schema schema = table.schema();
+        PolicyReader.Result haizhu = new PolicyReader(schema).read(HAIZHU_POLICY, resource(HAIZHU_POLICY));
+        return List.of(generatedPolicy, haizhu.document());
+    }
+
     static String resource(String name) {
         try (InputStream in = Workload.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
