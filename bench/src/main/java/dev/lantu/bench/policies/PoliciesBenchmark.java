@@ -34,7 +34,7 @@ public final class PoliciesBenchmark {
 
     /** The outcome of one contestant at one size. */
     record Result(String contestant, int enterprises, int clauses, double prepareSeconds, double seconds, int runs,
-                  long peakHeapBytes, long rawBytes, String failure) {
+                  long peakHeapBytes, long heldBytes, long rawBytes, String failure) {
         boolean finished() {
             return failure == null;
         }
@@ -57,7 +57,8 @@ public final class PoliciesBenchmark {
                 options.seed(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), options.limitMinutes());
         if (!options.sweep()) {
-            List<Result> results = size(options, options.enterprises(), options.clauses(), List.copyOf(options.contestants()));
+            List<Result> results = size(options, options.enterprises(), options.clauses(), List.copyOf(options.contestants()),
+                    List.of());
             table(results);
             return;
         }
@@ -65,7 +66,7 @@ public final class PoliciesBenchmark {
         List<String> alive = new ArrayList<>(options.contestants());
         List<String> byClauses = new ArrayList<>(options.contestants());
         for (int enterprises : options.sweepEnterprises()) {
-            List<Result> results = size(options, enterprises, options.clauses(), alive);
+            List<Result> results = size(options, enterprises, options.clauses(), alive, all);
             all.addAll(results);
             results.stream().filter(r -> !r.finished()).forEach(r -> alive.remove(key(r.contestant())));
         }
@@ -73,7 +74,7 @@ public final class PoliciesBenchmark {
             if (clauses == options.clauses() && options.sweepEnterprises().contains(options.enterprises())) {
                 continue;
             }
-            List<Result> results = size(options, options.enterprises(), clauses, byClauses);
+            List<Result> results = size(options, options.enterprises(), clauses, byClauses, all);
             all.addAll(results);
             results.stream().filter(r -> !r.finished()).forEach(r -> byClauses.remove(key(r.contestant())));
         }
@@ -90,7 +91,8 @@ public final class PoliciesBenchmark {
     }
 
     /** Every contestant at one size; the first contestant's answers are the reference. */
-    static List<Result> size(Options options, int enterprises, int clauses, List<String> contestants) throws Exception {
+    static List<Result> size(Options options, int enterprises, int clauses, List<String> contestants, List<Result> earlier)
+            throws Exception {
         long started = System.nanoTime();
         Workload workload = Workload.generate(enterprises, clauses, options.seed());
         long raw = workload.table().rawBytes();
@@ -101,13 +103,25 @@ public final class PoliciesBenchmark {
         String referenceName = null;
         for (String name : contestants) {
             Result result;
+            double estimate = estimateSeconds(CONTESTANTS.get(name).get().name(), (long) enterprises * workload.clauses().size(),
+                    earlier);
+            if (estimate > options.limitMinutes() * 60) {
+                // time grows about linearly with enterprises × clauses: a run that cannot finish is not started
+                result = new Result(CONTESTANTS.get(name).get().name(), enterprises, workload.clauses().size(), 0, 0, 0, 0, 0, raw,
+                        String.format(Locale.ROOT, "not run: about %.0f min by the largest size it finished", estimate / 60));
+                System.out.printf("  %-22s %s%n", result.contestant(), result.failure());
+                results.add(result);
+                continue;
+            }
             try (Contestant contestant = CONTESTANTS.get(name).get()) {
+                long before = liveHeap();
                 resetPeaks();
                 long limit = (long) (options.limitMinutes() * 60e9);
                 long prepareStart = System.nanoTime();
                 Chunks.deadline(prepareStart + limit);
                 contestant.prepare(workload);
                 double prepare = seconds(prepareStart);
+                long held = liveHeap() - before;
                 long warmStart = System.nanoTime();
                 Answers answers = contestant.evaluate();
                 double warm = seconds(warmStart);
@@ -135,11 +149,11 @@ public final class PoliciesBenchmark {
                 }
                 Arrays.sort(times);
                 result = new Result(contestant.name(), enterprises, workload.clauses().size(), prepare, times[runs / 2], runs,
-                        peakHeap(), raw, null);
+                        peakHeap(), held, raw, null);
                 System.out.printf("  %-22s prepare %7.2f s, warm-up %8.3f s, median of %d %8.3f s%n", contestant.name(), prepare,
                         warm, runs, result.seconds());
             } catch (Chunks.TimeLimitExceeded | java.sql.SQLTimeoutException late) {
-                result = new Result(CONTESTANTS.get(name).get().name(), enterprises, workload.clauses().size(), 0, 0, 0, 0, raw,
+                result = new Result(CONTESTANTS.get(name).get().name(), enterprises, workload.clauses().size(), 0, 0, 0, 0, 0, raw,
                         "did not finish in " + options.limitMinutes() + " min");
                 System.out.printf("  %-22s did not finish in %.1f min%n", result.contestant(), options.limitMinutes());
             } finally {
@@ -155,6 +169,14 @@ public final class PoliciesBenchmark {
         return results;
     }
 
+    /** The time one run would take, scaled from the largest size the contestant finished; 0 when it has none. */
+    private static double estimateSeconds(String contestant, long pairs, List<Result> earlier) {
+        return earlier.stream().filter(r -> r.contestant().equals(contestant) && r.finished())
+                .max((a, b) -> Long.compare((long) a.enterprises() * a.clauses(), (long) b.enterprises() * b.clauses()))
+                .map(r -> r.seconds() * pairs / ((double) r.enterprises() * r.clauses()))
+                .orElse(0.0);
+    }
+
     private static long undetermined(Answers answers) {
         long total = 0;
         for (int c = 0; c < answers.clauses(); c++) {
@@ -165,17 +187,17 @@ public final class PoliciesBenchmark {
 
     static void table(List<Result> results) {
         System.out.println();
-        System.out.println("| enterprises | clauses | contestant | prepare (s) | time (s) | enterprise×clauses / s | × Lantu batch | × hand-written | peak heap / raw columns |");
-        System.out.println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| enterprises | clauses | contestant | prepare (s) | time (s) | enterprise×clauses / s | × Lantu batch | × hand-written | held after prepare (MiB) | peak heap (MiB) | raw columns (MiB) |");
+        System.out.println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Result r : results) {
             if (!r.finished()) {
-                System.out.printf(Locale.ROOT, "| %,d | %d | %s | | %s | | | | |%n", r.enterprises(), r.clauses(), r.contestant(), r.failure());
+                System.out.printf(Locale.ROOT, "| %,d | %d | %s | | %s | | | | | | |%n", r.enterprises(), r.clauses(), r.contestant(), r.failure());
                 continue;
             }
-            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.2f | %.3f | %s | %s | %s | %.2f |%n", r.enterprises(), r.clauses(),
-                    r.contestant(), r.prepareSeconds(), r.seconds(), rate(r.pairsPerSecond()),
-                    ratio(r, results, "Lantu batch"), ratio(r, results, "hand-written loop"),
-                    (double) r.peakHeapBytes() / r.rawBytes());
+            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.2f | %.3f | %s | %s | %s | %d | %d | %d |%n", r.enterprises(),
+                    r.clauses(), r.contestant(), r.prepareSeconds(), r.seconds(), rate(r.pairsPerSecond()),
+                    ratio(r, results, "Lantu batch"), ratio(r, results, "hand-written loop"), Math.max(0, r.heldBytes()) >> 20,
+                    r.peakHeapBytes() >> 20, r.rawBytes() >> 20);
         }
     }
 
@@ -208,6 +230,12 @@ public final class PoliciesBenchmark {
             return String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
         }
         return String.format(Locale.ROOT, "%.1f k", perSecond / 1e3);
+    }
+
+    /** The heap in use after a full collection: what is live, garbage left out. */
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static void resetPeaks() {
