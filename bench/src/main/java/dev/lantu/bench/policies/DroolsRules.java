@@ -33,6 +33,7 @@ public final class DroolsRules implements Contestant {
     private KieBase kieBase;
     private int clauses;
     private String drl;
+    private ClassLoader loader;
 
     @Override
     public String name() {
@@ -55,12 +56,18 @@ public final class DroolsRules implements Contestant {
         }
         KieContainer container = services.newKieContainer(services.getRepository().getDefaultReleaseId());
         kieBase = container.getKieBase();
+        // Drools finds its runtime through the context class loader, which pool threads of an executable
+        // jar do not have: the first session is made here, on the caller's thread, and the pool threads
+        // get the caller's loader
+        loader = Thread.currentThread().getContextClassLoader();
+        kieBase.newKieSession().dispose();
     }
 
     @Override
     public Answers evaluate() {
         return Chunks.parallel(table.size(), clauses, (from, to) -> {
             Answers answers = new Answers(clauses);
+            Thread.currentThread().setContextClassLoader(loader);
             KieSession session = kieBase.newKieSession();
             try {
                 session.setGlobal("tally", answers);
