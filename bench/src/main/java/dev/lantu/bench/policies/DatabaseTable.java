@@ -7,6 +7,8 @@ import dev.lantu.bench.policies.EnterpriseTable.MoneyColumn;
 import dev.lantu.bench.policies.EnterpriseTable.NumberColumn;
 import dev.lantu.bench.policies.EnterpriseTable.SetColumn;
 import dev.lantu.bench.policies.EnterpriseTable.TextColumn;
+import dev.lantu.engine.sql.ProfileTable;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,20 +16,18 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Copies an {@link EnterpriseTable} into a database table of one row per enterprise: {@code id} (1-based,
- * what the checksums add up) and one column per table column, NULL for an unknown fact. Amounts are
- * BIGINT fen, numbers INTEGER, dates DATE, texts VARCHAR, sets arrays of text. Loading is the fastest
- * way each database offers from Java: DuckDB's appender, PostgreSQL's COPY through the driver's
- * CopyManager. It is not part of the timed evaluation: the data is where it lives.
+ * Copies an {@link EnterpriseTable} into a database table laid out as the engine's {@link ProfileTable}
+ * says (what compiled SQL reads): {@code id} (the 1-based row, what the checksums add up), then one
+ * column per variable and year in the layout's order, NULL for an unknown fact, a set as {@code |a|b|}.
+ * Loading is the fastest way each database offers from Java: DuckDB's appender, PostgreSQL's COPY
+ * through the driver's CopyManager. It is not part of the timed evaluation: the data is where it lives.
  */
 public final class DatabaseTable {
 
@@ -36,50 +36,44 @@ public final class DatabaseTable {
     private DatabaseTable() {
     }
 
-    /** The SQL type of a column in the database's dialect ({@code duckdb} or {@code postgres}). */
-    static String type(Column column, boolean duckdb) {
-        if (column instanceof MoneyColumn) {
-            return "BIGINT";
-        }
-        if (column instanceof NumberColumn) {
-            return "INTEGER";
-        }
-        if (column instanceof BooleanColumn) {
-            return "BOOLEAN";
-        }
-        if (column instanceof DateColumn) {
-            return "DATE";
-        }
-        if (column instanceof TextColumn) {
-            return "VARCHAR";
-        }
-        return duckdb ? "VARCHAR[]" : "TEXT[]";
+    /** The layout of the benchmark's table, with every year the generator fills. */
+    public static ProfileTable layout(EnterpriseTable table) {
+        return ProfileTable.of(NAME, table.schema(),
+                IntStream.rangeClosed(EnterpriseTable.FIRST_YEAR, EnterpriseTable.LAST_YEAR).boxed().toList());
     }
 
-    static void create(Connection connection, EnterpriseTable table, boolean duckdb) throws SQLException {
-        String columns = table.columns().entrySet().stream()
-                .map(e -> e.getKey() + " " + type(e.getValue(), duckdb))
-                .collect(Collectors.joining(", "));
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + NAME);
-            statement.execute("CREATE TABLE " + NAME + " (id INTEGER PRIMARY KEY, " + columns + ")");
+    /** The table's columns in the layout's order, the key left out. */
+    private static List<Column> columnsInOrder(EnterpriseTable table, ProfileTable layout) {
+        List<Column> columns = new ArrayList<>();
+        for (String name : layout.columnNames().subList(1, layout.columnNames().size())) {
+            columns.add(table.columns().get(name));
         }
+        return columns;
+    }
+
+    private static void create(Connection connection, ProfileTable layout) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + layout.sqlName());
+        }
+        layout.create(connection);
     }
 
     /** Loads {@code table} into DuckDB through its appender. */
-    public static void loadDuckDb(Connection connection, EnterpriseTable table) throws SQLException {
-        create(connection, table, true);
-        List<Column> columns = new ArrayList<>(table.columns().values());
+    public static ProfileTable loadDuckDb(Connection connection, EnterpriseTable table) throws SQLException {
+        ProfileTable layout = layout(table);
+        create(connection, layout);
+        List<Column> columns = columnsInOrder(table, layout);
         try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("main", NAME)) {
             for (int row = 0; row < table.size(); row++) {
                 appender.beginRow();
-                appender.append(row + 1);
+                appender.append(Integer.toString(row + 1));
                 for (Column column : columns) {
                     appendDuckDb(appender, column, row);
                 }
                 appender.endRow();
             }
         }
+        return layout;
     }
 
     private static void appendDuckDb(DuckDBAppender appender, Column column, int row) throws SQLException {
@@ -88,7 +82,7 @@ public final class DatabaseTable {
         } else if (column instanceof MoneyColumn c) {
             appender.append(c.fen()[row]);
         } else if (column instanceof NumberColumn c) {
-            appender.append(c.values()[row]);
+            appender.append(BigDecimal.valueOf(c.values()[row], 0).setScale(ProfileTable.NUMBER_SCALE));
         } else if (column instanceof BooleanColumn c) {
             appender.append(c.values()[row] == 1);
         } else if (column instanceof DateColumn c) {
@@ -96,22 +90,22 @@ public final class DatabaseTable {
         } else if (column instanceof TextColumn c) {
             appender.append(c.text(row));
         } else {
-            appender.append(List.copyOf(((SetColumn) column).set(row)));
+            appender.append(ProfileTable.setText(((SetColumn) column).set(row)));
         }
     }
 
     /** Loads {@code table} into PostgreSQL with COPY, then analyses it. */
-    public static void loadPostgres(Connection connection, EnterpriseTable table) throws SQLException {
-        create(connection, table, false);
-        Map<String, Column> columns = table.columns();
-        String names = String.join(", ", columns.keySet());
+    public static ProfileTable loadPostgres(Connection connection, EnterpriseTable table) throws SQLException {
+        ProfileTable layout = layout(table);
+        create(connection, layout);
+        List<Column> columns = columnsInOrder(table, layout);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + NAME + " (id, " + names + ") FROM STDIN (FORMAT text)");
+                .copyIn("COPY " + layout.sqlName() + " FROM STDIN (FORMAT text)");
         try {
             StringBuilder text = new StringBuilder(1 << 20);
             for (int row = 0; row < table.size(); row++) {
                 text.append(row + 1);
-                for (Column column : columns.values()) {
+                for (Column column : columns) {
                     text.append('\t');
                     postgresText(text, column, row);
                 }
@@ -129,11 +123,12 @@ public final class DatabaseTable {
             }
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE " + NAME);
+            statement.execute("ANALYZE " + layout.sqlName());
         }
+        return layout;
     }
 
-    /** One value in COPY's text format; the generator's texts hold no tab, newline, backslash, quote or comma. */
+    /** One value in COPY's text format; the generator's texts hold no tab, newline or backslash. */
     private static void postgresText(StringBuilder out, Column column, int row) {
         if (!column.known(row)) {
             out.append("\\N");
@@ -148,8 +143,7 @@ public final class DatabaseTable {
         } else if (column instanceof TextColumn c) {
             out.append(c.text(row));
         } else {
-            Set<String> members = ((SetColumn) column).set(row);
-            out.append(members.stream().sorted().map(m -> '"' + m + '"').collect(Collectors.joining(",", "{", "}")));
+            out.append(ProfileTable.setText(((SetColumn) column).set(row)));
         }
     }
 }

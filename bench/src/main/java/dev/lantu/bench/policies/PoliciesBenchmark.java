@@ -24,6 +24,8 @@ public final class PoliciesBenchmark {
     static {
         CONTESTANTS.put("hand", HandWrittenLoop::new);
         CONTESTANTS.put("lantu-single", LantuLooped::new);
+        CONTESTANTS.put("duckdb", CompiledSql::duckDb);
+        CONTESTANTS.put("postgres", CompiledSql::postgres);
         CONTESTANTS.put("drools", DroolsRules::new);
     }
 
