@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * Random well-typed clauses over {@link dev.lantu.engine.Examples#SCHEMA}, written as source, and
  * random enterprise profiles for them: the raw material of the evaluator's property tests. Each
  * generator draws from the {@link SplittableRandom} it is given, so a seed fixes what it returns.
- * Public so that the SQL compiler's properties draw the same clauses and profiles.
+ * Public so that the batch evaluator's and the SQL compiler's properties draw the same clauses and
+ * profiles: they must agree with this evaluator.
  */
 public final class RandomClauses {
 
