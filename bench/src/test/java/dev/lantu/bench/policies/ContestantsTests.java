@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class ContestantsTests {
 
-    private static final Workload WORKLOAD = Workload.generate(2_000, 40, 11);
+    private static final Workload WORKLOAD = Workload.generate(1_500, 30, 11);
 
     @Test
-    void lantuTheHandWrittenLoopAndDroolsGiveTheSameAnswers() throws Exception {
+    void lantuSingleAndBatchTheHandWrittenLoopAndDroolsGiveTheSameAnswers() throws Exception {
         Answers lantu = answer(new LantuLooped(), WORKLOAD);
+        Answers batch = answer(new LantuBatch(), WORKLOAD);
         Answers hand = answer(new HandWrittenLoop(), WORKLOAD);
         Answers drools = answer(new DroolsRules(), WORKLOAD);
+        assertThat(batch.hasChecksums()).isTrue();
+        assertThat(lantu.firstDifference(batch, WORKLOAD.clauses())).isNull();
         assertThat(lantu.firstDifference(hand, WORKLOAD.clauses())).isNull();
         assertThat(lantu.firstDifference(drools, WORKLOAD.clauses())).isNull();
         // the workload is not trivial: clauses have eligible, undetermined and paying enterprises
@@ -25,6 +28,15 @@ class ContestantsTests {
             undetermined += lantu.undetermined(c);
         }
         assertThat(undetermined).isPositive();
+    }
+
+    @Test
+    void duckDbRunningTheCompiledSqlGivesTheSameAnswers() throws Exception {
+        Workload small = Workload.generate(600, 16, 13);
+        Answers lantu = answer(new LantuLooped(), small);
+        Answers duckDb = answer(CompiledSql.duckDb(), small);
+        assertThat(lantu.firstDifference(duckDb, small.clauses())).isNull();
+        assertThat(duckDb.totalEligible()).isPositive();
     }
 
     @Test
