@@ -39,11 +39,15 @@ public final class Chunks {
     }
 
     static Answers parallel(int rows, int clauses, BiFunction<Integer, Integer, Answers> chunk) {
-        int chunks = (rows + ROWS - 1) / ROWS;
+        return parallel(rows, clauses, ROWS, chunk);
+    }
+
+    static Answers parallel(int rows, int clauses, int size, BiFunction<Integer, Integer, Answers> chunk) {
+        int chunks = (rows + size - 1) / size;
         return IntStream.range(0, chunks).parallel()
                 .mapToObj(i -> {
                     checkDeadline();
-                    return chunk.apply(i * ROWS, Math.min(rows, (i + 1) * ROWS));
+                    return chunk.apply(i * size, Math.min(rows, (i + 1) * size));
                 })
                 .reduce(Answers::merge)
                 .orElseGet(() -> new Answers(clauses));

@@ -49,7 +49,8 @@ public final class HandWrittenLoop implements Contestant {
 
     @Override
     public Answers evaluate() {
-        return Chunks.parallel(table.size(), loops.length, (from, to) -> {
+        // chunks of 1,024 rows, as Lantu batch's: a chunk's columns stay in the processor's caches across clauses
+        return Chunks.parallel(table.size(), loops.length, 1024, (from, to) -> {
             Answers answers = new Answers(loops.length);
             for (int c = 0; c < loops.length; c++) {
                 loops[c].run(c, from, to, answers);
