@@ -115,7 +115,7 @@ final class RowCheck {
 		else {
 			district = districts.code(districtText).orElse(null);
 			if (district == null) {
-				errors.add(RowProblem.of(n, cells.header(EnterpriseColumn.DISTRICT), districtText, "district.unknown",
+				errors.add(RowProblem.of(n, cells.header(EnterpriseColumn.DISTRICT), districtText, "district.unknown-suggested",
 						"no district of this city has this code or name; did you mean one of: "
 								+ districts.suggestion(districtText), districtText, districts.suggestion(districtText)));
 			}

@@ -135,7 +135,7 @@ class EnterpriseImportTests {
 				+ line(uscc(TIANHE), "丙公司", TIANHE, "A3612", "2024", "100", "5")
 				+ line(uscc(TIANHE), "丁公司", TIANHE, "361", "2024", "100", "5"));
 		assertThat(report.refused()).isTrue();
-		assertThat(codes(report.problems())).containsExactly("district.unknown", "industry.invalid", "industry.invalid",
+		assertThat(codes(report.problems())).containsExactly("district.unknown-suggested", "industry.invalid", "industry.invalid",
 				"industry.invalid");
 		assertThat(report.problems().get(0).reason()).contains("440106 天河区");
 		assertThat(report.problems().get(1).reason()).contains("3612 新能源车整车制造");

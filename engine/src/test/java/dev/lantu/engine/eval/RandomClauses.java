@@ -10,11 +10,13 @@ import java.util.SplittableRandom;
  * Random well-typed clauses over {@link dev.lantu.engine.Examples#SCHEMA}, written as source, and
  * random enterprise profiles for them: the raw material of the evaluator's property tests. Each
  * generator draws from the {@link SplittableRandom} it is given, so a seed fixes what it returns.
+ * Public so that the batch evaluator's and the SQL compiler's properties draw the same clauses and
+ * profiles: they must agree with this evaluator.
  */
-final class RandomClauses {
+public final class RandomClauses {
 
-    static final int YEAR = 2025;
-    static final List<Integer> YEARS = List.of(2022, 2023, 2024, 2025);
+    public static final int YEAR = 2025;
+    public static final List<Integer> YEARS = List.of(2022, 2023, 2024, 2025);
     private static final List<String> PERIODS = List.of("", "[this_year]", "[last_year]", "[year - 2]", "[2023]");
     private static final List<String> QUALIFICATIONS = List.of("高新技术企业", "专精特新", "小巨人");
     private static final List<String> DISTRICTS = List.of("440106", "440112", "440118");
@@ -29,7 +31,7 @@ final class RandomClauses {
     private RandomClauses() {
     }
 
-    static String of(SplittableRandom random, Type type, int depth) {
+    public static String of(SplittableRandom random, Type type, int depth) {
         return switch (type) {
             case MONEY -> money(random, depth);
             case NUMBER -> number(random, depth);
@@ -37,7 +39,7 @@ final class RandomClauses {
         };
     }
 
-    static String condition(SplittableRandom random, int depth) {
+    public static String condition(SplittableRandom random, int depth) {
         int kind = depth <= 0 ? 0 : weighted(random, 2, 3, 2, 3, 1, 1);
         return switch (kind) {
             case 0 -> switch (random.nextInt(4)) {
@@ -57,7 +59,7 @@ final class RandomClauses {
         };
     }
 
-    static String money(SplittableRandom random, int depth) {
+    public static String money(SplittableRandom random, int depth) {
         int kind = depth <= 0 ? 0 : weighted(random, 3, 2, 3, 1, 1, 1, 1, 1);
         return switch (kind) {
             case 0 -> random.nextBoolean()
@@ -76,7 +78,7 @@ final class RandomClauses {
         };
     }
 
-    static String number(SplittableRandom random, int depth) {
+    public static String number(SplittableRandom random, int depth) {
         int kind = depth <= 0 ? 0 : weighted(random, 3, 2, 1, 1);
         return switch (kind) {
             case 0 -> random.nextBoolean()
@@ -93,7 +95,7 @@ final class RandomClauses {
      * A complete profile: every variable known for every year. Half the amounts are zero; the
      * others are mostly spread evenly up to 5000万元, sometimes an amount a clause names.
      */
-    static Profile completeProfile(SplittableRandom random) {
+    public static Profile completeProfile(SplittableRandom random) {
         List<Long> amounts = new ArrayList<>();
         for (int i = 0; i < YEARS.size() * MONEY_VARIABLES.size(); i++) {
             amounts.add(random.nextBoolean() ? 0L
@@ -119,10 +121,10 @@ final class RandomClauses {
      * @param amounts revenue, rd_expense and compute_purchases in fen, for each of {@link #YEARS} in turn
      * @param employees the head count for each of {@link #YEARS}
      */
-    record Profile(String district, List<String> qualifications, boolean listed, LocalDate registeredOn,
+    public record Profile(String district, List<String> qualifications, boolean listed, LocalDate registeredOn,
                    List<Long> amounts, List<Long> employees) {
 
-        Enterprise enterprise() {
+        public Enterprise enterprise() {
             MapEnterprise.Builder builder = MapEnterprise.builder()
                     .fact("district", Value.text(district))
                     .fact("qualifications", Value.set(qualifications))
@@ -161,16 +163,16 @@ final class RandomClauses {
     }
 
     @SafeVarargs
-    static <T> T pick(SplittableRandom random, T... choices) {
+    public static <T> T pick(SplittableRandom random, T... choices) {
         return choices[random.nextInt(choices.length)];
     }
 
-    static <T> T pick(SplittableRandom random, List<T> choices) {
+    public static <T> T pick(SplittableRandom random, List<T> choices) {
         return choices.get(random.nextInt(choices.size()));
     }
 
     /** An index drawn with the given weights: {@code weighted(random, 3, 1)} is 0 three times in four. */
-    static int weighted(SplittableRandom random, int... weights) {
+    public static int weighted(SplittableRandom random, int... weights) {
         int total = 0;
         for (int weight : weights) {
             total += weight;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every policy's test cases under {@code src/test/resources/policies/}: for each
+ * Runs every policy's test cases in the bundled dataset's {@code policies/} (copied to the test classpath by the pom): for each
  * {@code <policy>.tests.yaml}, the policy {@code <policy>.yaml} beside it, read against
  * {@code schema.yaml}. A policy author adds cases without touching Java.
  */
