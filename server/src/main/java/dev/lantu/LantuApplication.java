@@ -1,6 +1,8 @@
 package dev.lantu;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -11,7 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Lantu (蓝图): a city's modern industrial system as working software.
  *
  * <p>Without arguments the jar serves the web UI and the API. {@code validate DIR} checks a dataset
- * directory and lists its problems, touching no database.
+ * directory and lists its problems, touching no database. {@code import-enterprises FILE [--mode
+ * atomic|skip-invalid] [--dry-run] [--actor NAME] [--rejects OUT.csv]} imports a registry sheet into the
+ * configured database (the server's H2 file must not be open in a running server meanwhile).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,7 +25,50 @@ public class LantuApplication {
 		if (args.length > 0 && args[0].equals("validate")) {
 			System.exit(validate(Arrays.copyOfRange(args, 1, args.length)));
 		}
+		if (args.length > 0 && args[0].equals("import-enterprises")) {
+			System.exit(importEnterprises(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(LantuApplication.class, args);
+	}
+
+	static int importEnterprises(String[] args) {
+		String file = null;
+		List<String> options = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--dry-run" -> options.add("--lantu.import.dry-run=true");
+				case "--mode", "--actor", "--rejects" -> {
+					if (i + 1 == args.length) {
+						return usage("import-enterprises", args[i] + " needs a value");
+					}
+					options.add("--lantu.import." + args[i].substring(2) + "=" + args[++i]);
+				}
+				default -> {
+					if (args[i].startsWith("--") || file != null) {
+						return usage("import-enterprises", "unexpected argument " + args[i]);
+					}
+					file = args[i];
+				}
+			}
+		}
+		if (file == null) {
+			return usage("import-enterprises", "the file to import is missing");
+		}
+		SpringApplication application = new SpringApplication(LantuApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setLogStartupInfo(false);
+		options.addAll(List.of("--lantu.command=import-enterprises", "--lantu.import.file=" + file,
+				"--spring.main.banner-mode=off", "--logging.level.root=warn",
+				// a command adds no demo data to the database it imports into
+				"--lantu.demo.synthetic-projects=0", "--lantu.demo.synthetic-enterprises=0"));
+		return SpringApplication.exit(application.run(options.toArray(String[]::new)));
+	}
+
+	private static int usage(String command, String problem) {
+		System.err.println(problem);
+		System.err.println("usage: java -jar lantu-server.jar import-enterprises FILE [--mode atomic|skip-invalid] "
+				+ "[--dry-run] [--actor NAME] [--rejects OUT.csv]");
+		return 2;
 	}
 
 	static int validate(String[] args) {

@@ -16,9 +16,13 @@ public record DatasetProperties(String dataset, String command) {
 		}
 	}
 
-	/** The server loads its dataset at start-up; a command such as {@code validate} does its own work instead. */
+	/**
+	 * The server loads its dataset at start-up; a command such as {@code validate} does its own work instead,
+	 * except {@code import-enterprises}, which checks districts against the dataset's regions (loading is
+	 * idempotent, so a database that has the dataset already is not changed).
+	 */
 	public boolean loadAtStartup() {
-		return command == null || command.isBlank();
+		return command == null || command.isBlank() || command.equals("import-enterprises");
 	}
 
 }

@@ -1,9 +1,9 @@
 package dev.lantu.projects;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import dev.lantu.tables.MoneyUnit;
 
 /**
  * The columns of a project sheet, with the headers officials use (中文) and English ones. Money
@@ -35,28 +35,8 @@ enum ProjectColumns {
 		return this == PLANNED_INVESTMENT || this == EXPECTED_OUTPUT;
 	}
 
-	/** A money unit and how many fen one of it is. */
-	enum Unit {
-
-		YUAN("元", "yuan", new BigDecimal(100)), WAN("万元", "wan", new BigDecimal(1_000_000)),
-		YI("亿元", "yi", new BigDecimal(10_000_000_000L));
-
-		final String zh;
-
-		final String en;
-
-		final BigDecimal fen;
-
-		Unit(String zh, String en, BigDecimal fen) {
-			this.zh = zh;
-			this.en = en;
-			this.fen = fen;
-		}
-
-	}
-
 	/** A header understood: its column and, for money, the unit it declares. */
-	record Header(ProjectColumns column, Unit unit) {
+	record Header(ProjectColumns column, MoneyUnit unit) {
 	}
 
 	static Optional<Header> parse(String header) {
@@ -68,16 +48,9 @@ enum ProjectColumns {
 				}
 				continue;
 			}
-			for (Unit unit : Unit.values()) {
-				for (String open : List.of("（", "(")) {
-					String close = open.equals("（") ? "）" : ")";
-					if (h.equals(column.zh + open + unit.zh + close)) {
-						return Optional.of(new Header(column, unit));
-					}
-				}
-				if (h.equalsIgnoreCase(column.en + "_" + unit.en)) {
-					return Optional.of(new Header(column, unit));
-				}
+			Optional<MoneyUnit> unit = MoneyUnit.declaredBy(h, column.zh, column.en);
+			if (unit.isPresent()) {
+				return Optional.of(new Header(column, unit.get()));
 			}
 		}
 		return Optional.empty();
@@ -85,8 +58,7 @@ enum ProjectColumns {
 
 	/** What a money column's header must look like, for error messages. */
 	static String moneyHeaders(ProjectColumns column) {
-		return String.join(", ", Arrays.stream(Unit.values()).map(u -> column.zh + "（" + u.zh + "）").toList()) + " or "
-				+ column.en + "_wan";
+		return MoneyUnit.headersFor(column.zh, column.en);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.lantu.projects;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
+import dev.lantu.tables.MoneyUnit;
 import dev.lantu.tables.TableFormat;
 import dev.lantu.tables.TableWriter;
 
@@ -20,8 +20,6 @@ import dev.lantu.tables.TableWriter;
  */
 @Service
 public class ProjectExport {
-
-	private static final BigDecimal FEN_PER_WAN = new BigDecimal(1_000_000);
 
 	private final ProjectService projects;
 
@@ -93,7 +91,7 @@ public class ProjectExport {
 
 	/** Fen as 万元, exact (a fen is 0.000001 万元). */
 	static String wan(Long fen) {
-		return fen == null ? "" : new BigDecimal(fen).divide(FEN_PER_WAN).stripTrailingZeros().toPlainString();
+		return fen == null ? "" : MoneyUnit.WAN.format(fen);
 	}
 
 }

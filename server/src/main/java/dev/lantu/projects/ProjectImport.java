@@ -1,6 +1,5 @@
 package dev.lantu.projects;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
+import dev.lantu.tables.ImportMode;
+import dev.lantu.tables.MoneyUnit;
+import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.Table;
 import dev.lantu.tables.TableFormat;
 import dev.lantu.tables.TableReader;
@@ -47,31 +49,11 @@ public class ProjectImport {
 		this.transaction = transaction;
 	}
 
-	public enum Mode {
-		ATOMIC, SKIP_INVALID
-	}
-
-	/**
-	 * One thing wrong with one cell (or a whole row when column is null): row as the spreadsheet numbers it;
-	 * {@code code} and {@code args} as in {@link FieldProblem}.
-	 */
-	public record RowProblem(int row, String column, String value, String reason, String code, List<Object> args) {
-
-		public RowProblem {
-			args = args == null ? List.of() : List.copyOf(args);
-		}
-
-		static RowProblem of(int row, String column, String value, String code, String reason, Object... args) {
-			return new RowProblem(row, column, value, reason, code, List.of(args));
-		}
-
-	}
-
 	/**
 	 * What an import did: the rows read, how many were valid and imported, every problem, and with
-	 * {@link Mode#SKIP_INVALID} the rejected rows as a CSV file with a reason column.
+	 * {@link ImportMode#SKIP_INVALID} the rejected rows as a CSV file with a reason column.
 	 */
-	public record Report(String file, int rows, int valid, int created, int moved, boolean dryRun, Mode mode,
+	public record Report(String file, int rows, int valid, int created, int moved, boolean dryRun, ImportMode mode,
 			List<RowProblem> problems, List<Long> projectIds, String rejectsCsv) {
 	}
 
@@ -86,7 +68,7 @@ public class ProjectImport {
 	private record Move(long id, Stage to, LocalDate date, String evidence) implements RowAction {
 	}
 
-	public Report importFile(byte[] content, String fileName, TableFormat format, Mode mode, boolean dryRun,
+	public Report importFile(byte[] content, String fileName, TableFormat format, ImportMode mode, boolean dryRun,
 			String actor) {
 		if (content.length > MAX_BYTES) {
 			throw new ProjectInputException(List.of(new FieldProblem("file", fileName,
@@ -118,12 +100,12 @@ public class ProjectImport {
 				actions.add(action);
 			}
 		}
-		boolean importNothing = dryRun || (mode == Mode.ATOMIC && !problems.isEmpty());
+		boolean importNothing = dryRun || (mode == ImportMode.ATOMIC && !problems.isEmpty());
 		List<Long> ids = importNothing ? List.of()
 				: transaction.execute(status -> actions.stream().map(a -> apply(a, actor)).toList());
 		int created = importNothing ? 0 : (int) actions.stream().filter(a -> a instanceof Create).count();
 		int moved = importNothing ? 0 : (int) actions.stream().filter(a -> a instanceof Move m && m.to() != null).count();
-		String rejects = mode == Mode.SKIP_INVALID && !problems.isEmpty() ? rejects(table, problems) : null;
+		String rejects = mode == ImportMode.SKIP_INVALID && !problems.isEmpty() ? rejects(table, problems) : null;
 		return new Report(fileName, table.rows().size(), actions.size(), created, moved, dryRun, mode, problems, ids,
 				rejects);
 	}
@@ -228,7 +210,7 @@ public class ProjectImport {
 	private ProjectDraft draft(Table.Row row, Map<String, ProjectColumns.Header> headers, List<RowProblem> problems) {
 		Map<ProjectColumns, String> values = new EnumMap<>(ProjectColumns.class);
 		Map<ProjectColumns, String> headerOf = new EnumMap<>(ProjectColumns.class);
-		Map<ProjectColumns, ProjectColumns.Unit> units = new EnumMap<>(ProjectColumns.class);
+		Map<ProjectColumns, MoneyUnit> units = new EnumMap<>(ProjectColumns.class);
 		headers.forEach((header, parsed) -> {
 			headerOf.put(parsed.column(), header);
 			if (parsed.unit() != null) {
@@ -289,23 +271,22 @@ public class ProjectImport {
 			.orElse(text);
 	}
 
-	private static Long money(Table.Row row, Map<ProjectColumns, String> headerOf, Map<ProjectColumns, ProjectColumns.Unit> units,
+	private static Long money(Table.Row row, Map<ProjectColumns, String> headerOf, Map<ProjectColumns, MoneyUnit> units,
 			Map<ProjectColumns, String> values, ProjectColumns column, List<RowProblem> problems) {
 		String text = values.get(column);
 		if (text == null) {
 			return null;
 		}
 		try {
-			BigDecimal fen = new BigDecimal(text.replace(",", "")).multiply(units.get(column).fen);
-			if (fen.stripTrailingZeros().scale() > 0) {
-				problems.add(RowProblem.of(row.number(), headerOf.get(column), text, "amount.subFen", "finer than one fen"));
-				return null;
-			}
-			return fen.longValueExact();
+			return units.get(column).toFen(text);
 		}
-		catch (NumberFormatException | ArithmeticException e) {
+		catch (ArithmeticException e) {
+			problems.add(RowProblem.of(row.number(), headerOf.get(column), text, "amount.subFen", "finer than one fen"));
+			return null;
+		}
+		catch (NumberFormatException e) {
 			problems.add(RowProblem.of(row.number(), headerOf.get(column), text, "import.amount",
-					"expected an amount in " + units.get(column).zh + ", e.g. 12500.5", units.get(column).zh));
+					"expected an amount in " + units.get(column).zh() + ", e.g. 12500.5", units.get(column).zh()));
 			return null;
 		}
 	}
@@ -356,7 +337,7 @@ public class ProjectImport {
 		List<List<String>> rows = new ArrayList<>();
 		for (Table.Row row : table.rows()) {
 			List<String> reasons = problems.stream().filter(p -> p.row() == row.number())
-				.map(p -> (p.column() == null ? "" : p.column() + ": ") + p.reason())
+				.map(RowProblem::describe)
 				.toList();
 			if (!reasons.isEmpty()) {
 				List<String> cells = new ArrayList<>(table.header().stream().map(h -> row.cells().getOrDefault(h, "")).toList());

@@ -1,5 +1,8 @@
 package dev.lantu.registry;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,53 @@ public record UnifiedSocialCreditCode(String value) {
 	/** Parses a code as people write it (spaces around, lower case); the problem says what is wrong. */
 	public static UnifiedSocialCreditCode parse(String text) {
 		return new UnifiedSocialCreditCode(text == null ? null : text.strip().toUpperCase());
+	}
+
+	/**
+	 * A code as typed, made canonical: full-width characters (what a Chinese input method types) made
+	 * half-width, spaces and hyphens removed, lower case made upper. {@code changes} says what was done, in
+	 * words for a warning; empty when the text was canonical already. The result may still be invalid.
+	 */
+	public record Normalised(String code, List<String> changes) {
+
+		public Normalised {
+			changes = List.copyOf(changes);
+		}
+
+		public boolean changed() {
+			return !changes.isEmpty();
+		}
+
+	}
+
+	public static Normalised normalise(String text) {
+		String typed = text == null ? "" : text.strip();
+		List<String> changes = new ArrayList<>();
+		String half = IndustryClassification.halfWidth(typed);
+		if (!half.equals(typed)) {
+			changes.add("full-width characters made half-width");
+		}
+		String joined = half.replaceAll("[\\s\\-]", "");
+		if (!joined.equals(half)) {
+			changes.add("spaces removed");
+		}
+		String upper = joined.toUpperCase(Locale.ROOT);
+		if (!upper.equals(joined)) {
+			changes.add("lower-case letters made upper case");
+		}
+		return new Normalised(upper, changes);
+	}
+
+	/**
+	 * For an invalid code, the valid one that the usual look-alike slips give (O for 0, I for 1, Z for 2, S for
+	 * 5, V for U), when exactly one does; a hint for a person to confirm, never applied silently.
+	 */
+	public static Optional<String> lookAlike(String code) {
+		if (code == null || code.length() != 18 || isValid(code)) {
+			return Optional.empty();
+		}
+		String fixed = code.replace('O', '0').replace('I', '1').replace('Z', '2').replace('S', '5').replace('V', 'U');
+		return !fixed.equals(code) && isValid(fixed) ? Optional.of(fixed) : Optional.empty();
 	}
 
 	public static boolean isValid(String text) {

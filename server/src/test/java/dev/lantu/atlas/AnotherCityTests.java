@@ -3,16 +3,23 @@ package dev.lantu.atlas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import dev.lantu.LantuApplication;
+import dev.lantu.policy.PolicyCalculator;
+import dev.lantu.policy.PolicyCatalogue;
+import dev.lantu.policy.PolicyQuery;
+import dev.lantu.policy.PolicySummary;
 import dev.lantu.projects.TargetService;
 import dev.lantu.projects.TargetStatus;
 
-/** Another city's system loads as data alone: a fictional two-district city, no code changes. */
+/** Another city's system and policies load as data alone: a fictional two-district city, no code changes. */
 class AnotherCityTests {
 
 	@Test
@@ -44,6 +51,16 @@ class AnotherCityTests {
 			assertThat(targets.one("east.output.behind").get().status()).isEqualTo(TargetStatus.Status.BEHIND);
 			assertThat(targets.one("east.output.achieved").get().status()).isEqualTo(TargetStatus.Status.ACHIEVED);
 			assertThat(targets.one("west.output.unknown").get().status()).isEqualTo(TargetStatus.Status.UNKNOWN);
+			// its policies are data too: found by district and track, calculated with their own schema
+			PolicyCatalogue policies = context.getBean(PolicyCatalogue.class);
+			assertThat(policies.search(new PolicyQuery("990101", "ex.east.robots", null, null, null)))
+				.extracting(PolicySummary::id).containsExactly("east-robots-rd");
+			PolicyCalculator calculator = context.getBean(PolicyCalculator.class);
+			// 10% of the first 500万元 of R&D and 5% of the 200万元 above
+			assertThat(calculator.calculate(calculator.read(Map.of("year", 2025, "date", "2025-06-01", "profile",
+					Map.of("facts", Map.of("district", "990101", "tracks", List.of("ex.east.robots")), "yearly",
+							Map.of("revenue", Map.of("2024", "3000万元"), "rd_expense", Map.of("2024", "700万元")))),
+					LocalDate.now())).total().text()).isEqualTo("60万元");
 		}
 	}
 

@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The policy calculator (政策计算器): every clause of every policy for one enterprise and one
@@ -39,22 +39,36 @@ import java.util.stream.Collectors;
 public final class Calculator {
 
     private final List<PolicyDocument> policies;
-    private final Map<String, Assessor> assessors = new LinkedHashMap<>();
-    private final Map<String, IssuerCap> issuerCaps;
+    private final List<Assessor> assessors;
+    private final AboveClauseRules rules;
 
     public Calculator(Schema schema, List<PolicyDocument> policies, List<IssuerCap> issuerCaps) {
-        this.policies = policies.stream()
-                .sorted(Comparator.comparing(PolicyDocument::effectiveFrom).thenComparing(PolicyDocument::id))
-                .toList();
-        for (PolicyDocument policy : this.policies) {
-            if (assessors.put(policy.id(), new Assessor(schema, policy.parameters())) != null) {
+        this.policies = inTieOrder(policies);
+        this.assessors = this.policies.stream().map(policy -> new Assessor(schema, policy.parameters())).toList();
+        Map<String, IssuerCap> byIssuer = new LinkedHashMap<>();
+        for (IssuerCap cap : issuerCaps) {
+            if (byIssuer.put(cap.issuer(), cap) != null) {
+                throw new IllegalArgumentException("two caps for the issuer " + cap.issuer());
+            }
+        }
+        this.rules = new AboveClauseRules(this.policies, byIssuer.values());
+    }
+
+    /**
+     * The policies in the order ties are broken: by date in force, then by id.
+     *
+     * @throws IllegalArgumentException when two policies have one id
+     */
+    public static List<PolicyDocument> inTieOrder(List<PolicyDocument> policies) {
+        Set<String> ids = new HashSet<>();
+        for (PolicyDocument policy : policies) {
+            if (!ids.add(policy.id())) {
                 throw new IllegalArgumentException("two policies have the id " + policy.id());
             }
         }
-        this.issuerCaps = issuerCaps.stream().collect(Collectors.toMap(IssuerCap::issuer, Function.identity(),
-                (first, second) -> {
-                    throw new IllegalArgumentException("two caps for the issuer " + first.issuer());
-                }));
+        return policies.stream()
+                .sorted(Comparator.comparing(PolicyDocument::effectiveFrom).thenComparing(PolicyDocument::id))
+                .toList();
     }
 
     /** The policies in the order ties are broken: by date in force, then by id. */
@@ -63,90 +77,83 @@ public final class Calculator {
     }
 
     public Calculation calculate(Enterprise enterprise, int applicationYear, LocalDate applicationDate) {
-        List<Working> all = new ArrayList<>();
-        Map<PolicyDocument, List<Working>> byPolicy = new LinkedHashMap<>();
-        for (PolicyDocument policy : policies) {
-            List<Working> clauses = new ArrayList<>();
-            if (inForce(policy, applicationDate)) {
-                Assessor assessor = assessors.get(policy.id());
-                for (PolicyDocument.PolicyClause entry : policy.clauses()) {
-                    Assessment assessment = assessor.assess(entry.clause(), enterprise, applicationYear, applicationDate);
-                    clauses.add(new Working(policy, entry, assessment));
-                }
+        List<Working> all = new ArrayList<>(rules.clauseCount());
+        for (int p = 0; p < policies.size(); p++) {
+            PolicyDocument policy = policies.get(p);
+            boolean inForce = inForce(policy, applicationDate);
+            for (PolicyDocument.PolicyClause entry : policy.clauses()) {
+                Assessment assessment = inForce
+                        ? assessors.get(p).assess(entry.clause(), enterprise, applicationYear, applicationDate)
+                        : null;
+                all.add(new Working(policy, entry, assessment));
             }
-            byPolicy.put(policy, clauses);
-            all.addAll(clauses);
         }
-        excludeBySubject(all);
-        byPolicy.forEach((policy, clauses) -> {
-            if (policy.capPerEnterprisePerYear() != null) {
-                share(clauses, policy.capPerEnterprisePerYear(), Reduction.Kind.POLICY_CAP, "reduction.policy-cap",
-                        "the policy's cap of " + Printer.money(policy.capPerEnterprisePerYear())
-                                + " per enterprise per year");
-            }
-        });
-        issuerCaps.values().forEach(cap -> {
-            List<Working> clauses = all.stream().filter(working -> working.policy.issuer() != null
-                    && working.policy.issuer().equals(cap.issuer())).toList();
-            share(clauses, cap.fen(), Reduction.Kind.ISSUER_CAP, "reduction.issuer-cap",
-                    "the cap of " + Printer.money(cap.fen()) + " per enterprise per year on all policies of "
-                            + cap.issuer() + (cap.reference().isBlank() ? "" : " (" + cap.reference() + ")"));
-        });
+        long[] paid = new long[all.size()];
+        for (int c = 0; c < paid.length; c++) {
+            paid[c] = all.get(c).paid == null ? AboveClauseRules.NOT_TAKING_PART : all.get(c).paid;
+        }
+        rules.apply(paid, new Explaining(all));
 
         List<Calculation.PolicyOutcome> outcomes = new ArrayList<>();
         SortedSet<Fact> missing = new TreeSet<>();
         long total = 0;
-        for (Map.Entry<PolicyDocument, List<Working>> entry : byPolicy.entrySet()) {
-            List<Calculation.ClauseOutcome> clauses = entry.getValue().stream().map(Working::outcome).toList();
-            long policyTotal = clauses.stream().filter(Calculation.ClauseOutcome::determined)
-                    .mapToLong(Calculation.ClauseOutcome::awardedFen).sum();
-            entry.getValue().forEach(working -> missing.addAll(working.assessment.missing()));
-            outcomes.add(new Calculation.PolicyOutcome(entry.getKey(), inForce(entry.getKey(), applicationDate),
-                    clauses, policyTotal));
+        for (int p = 0; p < policies.size(); p++) {
+            PolicyDocument policy = policies.get(p);
+            boolean inForce = inForce(policy, applicationDate);
+            List<Calculation.ClauseOutcome> clauses = new ArrayList<>();
+            long policyTotal = 0;
+            int first = rules.firstClause(p);
+            for (int c = first; inForce && c < first + policy.clauses().size(); c++) {
+                Calculation.ClauseOutcome outcome = all.get(c).outcome();
+                clauses.add(outcome);
+                missing.addAll(outcome.assessment().missing());
+                policyTotal += outcome.determined() ? outcome.awardedFen() : 0;
+            }
+            outcomes.add(new Calculation.PolicyOutcome(policy, inForce, clauses, policyTotal));
             total += policyTotal;
         }
         return new Calculation(applicationYear, applicationDate, outcomes, total, missing);
     }
 
-    static boolean inForce(PolicyDocument policy, LocalDate date) {
+    /** Whether the application date falls in the policy's period. */
+    public static boolean inForce(PolicyDocument policy, LocalDate date) {
         return !date.isBefore(policy.effectiveFrom()) && (policy.effectiveTo() == null || !date.isAfter(policy.effectiveTo()));
     }
 
-    private static void excludeBySubject(List<Working> all) {
-        Map<String, List<Working>> bySubject = all.stream()
-                .filter(working -> working.paid != null && working.paid > 0 && !working.entry.clause().subject().isBlank())
-                .collect(Collectors.groupingBy(working -> working.entry.clause().subject(), LinkedHashMap::new,
-                        Collectors.toList()));
-        bySubject.forEach((subject, rivals) -> {
-            // the list keeps the tie order (policies by date in force and id, clauses in document order)
-            Working winner = rivals.get(0);
-            for (Working rival : rivals) {
-                if (rival.paid > winner.paid) {
-                    winner = rival;
-                }
-            }
-            for (Working rival : rivals) {
-                if (rival != winner) {
-                    rival.cut(Reduction.Kind.EXCLUSIVE_SUBJECT, 0, "reduction.exclusive-subject",
-                            List.of(subject, winner.label(), Printer.money(winner.paid)),
-                            "only the highest award on the subject " + subject + " is paid (就高不重复): "
-                                    + winner.label() + " pays " + Printer.money(winner.paid));
-                }
-            }
-        });
-    }
+    /** Turns the rules' cuts into reductions a reader can follow. */
+    private final class Explaining implements AboveClauseRules.Cuts {
+        private final List<Working> all;
 
-    private static void share(List<Working> clauses, long capFen, Reduction.Kind kind, String code, String rule) {
-        List<Working> paying = clauses.stream().filter(working -> working.paid != null).toList();
-        long[] claims = paying.stream().mapToLong(working -> working.paid).toArray();
-        long[] shares = ProRata.share(claims, capFen);
-        long claimed = java.util.Arrays.stream(claims).sum();
-        for (int i = 0; i < shares.length; i++) {
-            if (shares[i] < claims[i]) {
-                paying.get(i).cut(kind, shares[i], code, List.of(Printer.money(capFen), Printer.money(claimed)),
-                        rule + " binds: the clauses claim " + Printer.money(claimed)
-                                + " together, so each gets its share in proportion to its award");
+        Explaining(List<Working> all) {
+            this.all = all;
+        }
+
+        @Override
+        public void excluded(int clause, long beforeFen, String subject, int winner, long winnerFen) {
+            String label = all.get(winner).label();
+            all.get(clause).cut(Reduction.Kind.EXCLUSIVE_SUBJECT, 0, "reduction.exclusive-subject",
+                    List.of(subject, label, Printer.money(winnerFen)),
+                    "only the highest award on the subject " + subject + " is paid (就高不重复): " + label + " pays "
+                            + Printer.money(winnerFen));
+        }
+
+        @Override
+        public void shared(int clause, long beforeFen, long afterFen, Reduction.Kind kind, int capOwner, long capFen,
+                           long claimedFen) {
+            String rule;
+            String code;
+            if (kind == Reduction.Kind.POLICY_CAP) {
+                code = "reduction.policy-cap";
+                rule = "the policy's cap of " + Printer.money(capFen) + " per enterprise per year";
+            } else {
+                IssuerCap cap = rules.issuerCaps().get(capOwner);
+                code = "reduction.issuer-cap";
+                rule = "the cap of " + Printer.money(capFen) + " per enterprise per year on all policies of "
+                        + cap.issuer() + (cap.reference().isBlank() ? "" : " (" + cap.reference() + ")");
             }
+            all.get(clause).cut(kind, afterFen, code, List.of(Printer.money(capFen), Printer.money(claimedFen)),
+                    rule + " binds: the clauses claim " + Printer.money(claimedFen)
+                            + " together, so each gets its share in proportion to its award");
         }
     }
 
@@ -155,20 +162,27 @@ public final class Calculator {
         final PolicyDocument policy;
         final PolicyDocument.PolicyClause entry;
         final Assessment assessment;
-        final Value entitlement;
         final List<Reduction> reductions = new ArrayList<>();
         /** {@code null} while the payment is not determined */
         Long paid;
 
+        /** @param assessment {@code null} when the policy is not in force */
         Working(PolicyDocument policy, PolicyDocument.PolicyClause entry, Assessment assessment) {
             this.policy = policy;
             this.entry = entry;
             this.assessment = assessment;
-            this.entitlement = assessment.awarded();
+            if (assessment == null) {
+                return;
+            }
             boolean determined = assessment.status() == Assessment.Status.ELIGIBLE
                     || assessment.status() == Assessment.Status.NOT_ELIGIBLE;
-            if (determined && entitlement instanceof Value.Money money) {
+            if (determined && assessment.awarded() instanceof Value.Money money) {
                 paid = money.fen();
+                if (paid < 0) {
+                    cut(Reduction.Kind.NOTHING_BELOW_ZERO, 0, "reduction.nothing-below-zero",
+                            List.of(Printer.money(money.fen())),
+                            "the award comes to " + Printer.money(money.fen()) + ", less than nothing, so nothing is paid");
+                }
             }
             Clause clause = entry.clause();
             if (clause.hasCap() && assessment.awardTrace() != null
@@ -191,7 +205,7 @@ public final class Calculator {
         }
 
         Calculation.ClauseOutcome outcome() {
-            return new Calculation.ClauseOutcome(entry, assessment, entitlement, paid, reductions);
+            return new Calculation.ClauseOutcome(entry, assessment, assessment.awarded(), paid, reductions);
         }
     }
 }

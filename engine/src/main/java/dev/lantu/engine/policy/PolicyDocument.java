@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param documentNumber          the 文号, such as 海科工商信规字〔2024〕1号
  * @param regions                 the GB/T 2260 codes of the regions it covers
+ * @param tracks                  the ids of the industrial tracks it supports (such as {@code gz.cluster.ai}),
+ *                                for finding policies by track; empty when it names none
  * @param effectiveTo             the last day in force; {@code null} when the sources give none
  * @param capPerEnterprisePerYear the most one enterprise receives from all clauses in one year, in
  *                                fen; {@code null} when the policy sets none
@@ -20,7 +22,16 @@ import java.util.Optional;
 public record PolicyDocument(String id, String titleZh, String titleEn, String issuer, String documentNumber,
                              List<String> regions, LocalDate effectiveFrom, LocalDate effectiveTo, Source source,
                              ParameterSet parameters, List<PolicyClause> clauses, Long capPerEnterprisePerYear,
-                             Long budget) {
+                             Long budget, List<String> tracks) {
+
+    /** A policy that names no tracks. */
+    public PolicyDocument(String id, String titleZh, String titleEn, String issuer, String documentNumber,
+                          List<String> regions, LocalDate effectiveFrom, LocalDate effectiveTo, Source source,
+                          ParameterSet parameters, List<PolicyClause> clauses, Long capPerEnterprisePerYear,
+                          Long budget) {
+        this(id, titleZh, titleEn, issuer, documentNumber, regions, effectiveFrom, effectiveTo, source, parameters,
+                clauses, capPerEnterprisePerYear, budget, List.of());
+    }
 
     public PolicyDocument {
         Objects.requireNonNull(id, "id");
@@ -28,6 +39,7 @@ public record PolicyDocument(String id, String titleZh, String titleEn, String i
         Objects.requireNonNull(parameters, "parameters");
         regions = List.copyOf(regions);
         clauses = List.copyOf(clauses);
+        tracks = tracks == null ? List.of() : List.copyOf(tracks);
         titleEn = titleEn == null ? "" : titleEn;
         documentNumber = documentNumber == null ? "" : documentNumber;
     }

@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class PolicyReader {
 
     private static final List<String> TOP = List.of("id", "title", "issuer", "document_number", "regions",
-            "effective_from", "effective_to", "source", "parameters", "clauses", "cap_per_enterprise_per_year", "budget");
+            "effective_from", "effective_to", "source", "parameters", "clauses", "cap_per_enterprise_per_year", "budget",
+            "tracks");
     private static final List<String> TITLE = List.of("zh", "en");
     private static final List<String> SOURCE = List.of("title", "url", "citation", "confidence");
     private static final List<String> PARAMETER = List.of("type", "description", "values");
@@ -83,6 +84,9 @@ public final class PolicyReader {
         regions.stream().filter(code -> !REGION_CODE.matcher(code).matches()).forEach(code -> yaml.error(
                 fields.get("regions").value(), "regions", "a region is a six-digit GB/T 2260 code, not " + code,
                 "such as \"440105\" for 海珠区"));
+        List<String> tracks = yaml.field(fields, node, "", "tracks", false)
+                .flatMap(n -> yaml.value(n, "tracks", Type.SET))
+                .map(set -> ((Value.TextSet) set).members().stream().sorted().toList()).orElse(List.of());
         LocalDate from = date(yaml, fields, node, "effective_from", true);
         LocalDate to = date(yaml, fields, node, "effective_to", false);
         if (from != null && to != null && to.isBefore(from)) {
@@ -111,7 +115,7 @@ public final class PolicyReader {
             return new Result(null, yaml.errors());
         }
         return new Result(new PolicyDocument(id, titles[0], titles[1], issuer, number, regions, from, to, source,
-                ParameterSet.of(parameters.values()), clauses, cap, budget), List.of());
+                ParameterSet.of(parameters.values()), clauses, cap, budget, tracks), List.of());
     }
 
     private static LocalDate date(YamlFile yaml, Map<String, YamlFile.Entry> fields, Node owner, String key,

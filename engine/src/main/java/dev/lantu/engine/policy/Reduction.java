@@ -13,6 +13,8 @@ public record Reduction(Kind kind, long beforeFen, long afterFen, String code, L
                         String explanation) {
 
     public enum Kind {
+        /** an award that came to less than zero pays nothing */
+        NOTHING_BELOW_ZERO,
         /** the clause's own cap */
         CLAUSE_CAP,
         /** another clause on the same subject pays more (就高不重复) */

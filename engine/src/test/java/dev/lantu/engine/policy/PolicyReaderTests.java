@@ -59,6 +59,15 @@ class PolicyReaderTests {
         assertThat(clause.capFen()).isEqualTo(150_0000_00L);
         assertThat(clause.delivery()).isEqualTo(Delivery.WITHOUT_APPLICATION);
         assertThat(policy.clause("rd").orElseThrow().illustrative()).isFalse();
+        assertThat(policy.tracks()).isEmpty();
+    }
+
+    @Test
+    void aPolicyNamesTheTracksItSupportsForSearch() {
+        PolicyReader.Result result = read(VALID.replace("regions: [\"440100\"]",
+                "regions: [\"440100\"]\ntracks: [gz.cluster.ai, gz.cluster.ic]"));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.document().tracks()).containsExactly("gz.cluster.ai", "gz.cluster.ic");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.lantu.projects.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,7 +41,10 @@ import dev.lantu.projects.ProjectInputException;
 import dev.lantu.projects.ProjectService;
 import dev.lantu.projects.Stage;
 import dev.lantu.projects.TrackShare;
+import dev.lantu.tables.ImportMode;
+import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
+import dev.lantu.web.Actors;
 
 /**
  * The investment pipeline over REST. Changes carry the {@code version} they were made on; a stale one
@@ -54,7 +56,7 @@ import dev.lantu.tables.TableFormat;
 @Tag(name = "projects", description = "Investment projects: pipeline, stage history, investment")
 class ProjectApiController {
 
-	static final String ACTOR = "X-Lantu-Actor";
+	static final String ACTOR = Actors.HEADER;
 
 	private final ProjectService projects;
 
@@ -161,18 +163,9 @@ class ProjectApiController {
 		return projects.recordInvestment(id, requireVersion(entry.version()), year, entry.amountFen(), entry.note(), actor(actor));
 	}
 
-	/**
-	 * Who makes a change, from the X-Lantu-Actor header. HTTP headers carry Latin-1 only, so a Chinese
-	 * name comes percent-encoded (UTF-8) and is decoded here.
-	 */
+	/** Who makes a change, from the X-Lantu-Actor header (see {@link Actors}). */
 	static String actor(String header) {
-		try {
-			String decoded = URLDecoder.decode(header, StandardCharsets.UTF_8).strip();
-			return decoded.isEmpty() ? "anonymous" : decoded.substring(0, Math.min(decoded.length(), 200));
-		}
-		catch (IllegalArgumentException e) {
-			return header.strip();
-		}
+		return Actors.fromHeader(header);
 	}
 
 	private static int requireVersion(Integer version) {
@@ -237,14 +230,16 @@ class ProjectApiController {
 		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
 			.orElseThrow(() -> new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
 					"expected a .csv or .xlsx file"))));
-		ProjectImport.Mode parsedMode = switch (mode.toLowerCase()) {
-			case "atomic" -> ProjectImport.Mode.ATOMIC;
-			case "skip-invalid" -> ProjectImport.Mode.SKIP_INVALID;
-			default -> throw new ProjectInputException(List.of(new FieldProblem("mode", mode, "expected atomic or skip-invalid")));
-		};
+		ImportMode parsedMode = ImportMode.parse(mode).orElseThrow(() -> new ProjectInputException(
+				List.of(new FieldProblem("mode", mode, "expected atomic or skip-invalid"))));
+		if (file.getSize() > ProjectImport.MAX_BYTES) {
+			// refused before its bytes are held in memory
+			throw new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
+					"the file is " + file.getSize() + " bytes; an import takes at most " + ProjectImport.MAX_BYTES)));
+		}
 		ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format, parsedMode,
 				dryRun, actor(actor));
-		boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
+		boolean refused = !dryRun && parsedMode == ImportMode.ATOMIC && !report.problems().isEmpty();
 		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}
 

@@ -30,6 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.lantu.projects.ProjectImport;
 import dev.lantu.projects.ProjectInputException;
 import dev.lantu.tables.TableException;
+import dev.lantu.tables.ImportMode;
+import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
 
 /**
@@ -64,8 +66,8 @@ class ProjectImportPage {
 		model.addAttribute("dryRun", dryRun);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String who = support.actor(actor, errors, locale);
-		ProjectImport.Mode parsedMode = "skip-invalid".equals(mode) ? ProjectImport.Mode.SKIP_INVALID
-				: ProjectImport.Mode.ATOMIC;
+		ImportMode parsedMode = "skip-invalid".equals(mode) ? ImportMode.SKIP_INVALID
+				: ImportMode.ATOMIC;
 		Optional<TableFormat> format = Optional.empty();
 		if (file == null || file.isEmpty()) {
 			errors.put("file", support.message("import.error.noFile", locale));
@@ -74,6 +76,10 @@ class ProjectImportPage {
 			format = TableFormat.ofFileName(file.getOriginalFilename());
 			if (format.isEmpty()) {
 				errors.put("file", support.message("import.error.format", locale));
+			}
+			else if (file.getSize() > ProjectImport.MAX_BYTES) {
+				// refused before its bytes are held in memory
+				errors.put("file", support.message("import.error.tooLarge", locale));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -85,9 +91,9 @@ class ProjectImportPage {
 			ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format.get(),
 					parsedMode, dryRun, who);
 			// as the API answers: refused (422) only when problems kept an all-or-nothing import from happening
-			boolean refused = !dryRun && parsedMode == ProjectImport.Mode.ATOMIC && !report.problems().isEmpty();
+			boolean refused = !dryRun && parsedMode == ImportMode.ATOMIC && !report.problems().isEmpty();
 			model.addAttribute("report", report);
-			Map<ProjectImport.RowProblem, String> reasons = new HashMap<>();
+			Map<RowProblem, String> reasons = new HashMap<>();
 			report.problems().forEach(problem -> reasons.put(problem, support.say(problem, locale)));
 			model.addAttribute("reasons", reasons);
 			model.addAttribute("refused", refused);

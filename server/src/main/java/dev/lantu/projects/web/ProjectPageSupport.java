@@ -30,6 +30,7 @@ import dev.lantu.projects.ProjectService;
 import dev.lantu.projects.Refusal;
 import dev.lantu.projects.Stage;
 import dev.lantu.projects.TargetStatus;
+import dev.lantu.tables.RowProblem;
 
 /**
  * What the pipeline's pages share: tracks and districts by name in the reader's language, money in
@@ -242,7 +243,7 @@ class ProjectPageSupport {
 		return say(refusal.code(), refusal.args(), refusal.english(), locale);
 	}
 
-	String say(ProjectImport.RowProblem problem, Locale locale) {
+	String say(RowProblem problem, Locale locale) {
 		return say(problem.code(), problem.args(), problem.reason(), locale);
 	}
 
