@@ -1,23 +1,53 @@
 package dev.lantu.bench;
 
 import java.util.Arrays;
+import java.util.List;
+
+import dev.lantu.bench.policies.PoliciesBenchmark;
 
 /**
- * Lantu's benchmarks. {@code java -jar bench/target/lantu-bench.jar projects [--projects N] [--db h2|postgres]}
- * (see docs/benchmarks.md).
+ * Lantu's benchmarks (see docs/benchmarks.md):
+ * <pre>
+ * java -jar bench/target/lantu-bench.jar projects [--projects N] [--db h2|postgres]
+ * java -jar bench/target/lantu-bench.jar policies --enterprises N --clauses M [--contestants a,b] [--seed S] [--runs R]
+ *     [--time-limit-minutes T] [--sweep] [--sweep-enterprises 10000,1000000] [--sweep-clauses 50,500,1000]
+ * </pre>
  */
 public final class Benchmarks {
 
 	private Benchmarks() {
 	}
 
+	private static final String USAGE = """
+			usage: java -jar lantu-bench.jar projects [--projects 100000] [--db h2|postgres]
+			       java -jar lantu-bench.jar policies [--enterprises 100000] [--clauses 500] [--contestants %s]
+			           [--seed 42] [--runs 3] [--time-limit-minutes 10] [--sweep] [--sweep-enterprises 10000,1000000,10000000]
+			           [--sweep-clauses 50,500,1000]""";
+
 	public static void main(String[] args) throws Exception {
-		if (args.length == 0 || !args[0].equals("projects")) {
-			System.err.println("usage: java -jar lantu-bench.jar projects [--projects 100000] [--db h2|postgres]");
-			System.exit(2);
+		String command = args.length == 0 ? "" : args[0];
+		String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+		switch (command) {
+			case "projects" -> ProjectsBenchmark.run(option(rest, "--projects", 100_000), optionText(rest, "--db", "h2"));
+			case "policies" -> PoliciesBenchmark.run(policyOptions(rest));
+			default -> {
+				System.err.println(USAGE.formatted(String.join(",", PoliciesBenchmark.CONTESTANTS.keySet())));
+				System.exit(2);
+			}
 		}
-		String[] rest = Arrays.copyOfRange(args, 1, args.length);
-		ProjectsBenchmark.run(option(rest, "--projects", 100_000), optionText(rest, "--db", "h2"));
+	}
+
+	static PoliciesBenchmark.Options policyOptions(String[] args) {
+		String contestants = optionText(args, "--contestants", String.join(",", PoliciesBenchmark.CONTESTANTS.keySet()));
+		return new PoliciesBenchmark.Options(option(args, "--enterprises", 100_000), option(args, "--clauses", 500),
+				List.of(contestants.split(",")), Long.parseLong(optionText(args, "--seed", "42")), option(args, "--runs", 3),
+				Double.parseDouble(optionText(args, "--time-limit-minutes", "10")), List.of(args).contains("--sweep"),
+				numbers(optionText(args, "--sweep-enterprises", "10000,1000000,10000000")),
+				numbers(optionText(args, "--sweep-clauses", "50,500,1000")));
+	}
+
+	private static List<Integer> numbers(String text) {
+		return Arrays.stream(text.split(",")).map(n -> Integer.parseInt(n.trim().replace("_", ""))).toList();
 	}
 
 	static int option(String[] args, String name, int fallback) {

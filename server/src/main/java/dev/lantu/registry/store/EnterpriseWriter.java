@@ -4,6 +4,9 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,18 @@ public class EnterpriseWriter {
 		CREATED, UPDATED, UNCHANGED
 	}
 
+	/**
+	 * What the caller knows of a record's enterprise, so a batch looks up only what it must: on a long
+	 * import into a growing table, look-ups are what costs (and a planner whose statistics predate the
+	 * import may scan). {@code UNKNOWN}: look it up. {@code NEW}: not in the registry (checked before the
+	 * run), so create it. {@code ADDED}: created earlier in this run by a record that said the same about
+	 * the enterprise, so only its figures (which no earlier record of the run gave for the same year),
+	 * qualifications, filings and former names are added.
+	 */
+	public enum Origin {
+		UNKNOWN, NEW, ADDED
+	}
+
 	public Batch open(String actor, String source, OffsetDateTime now) {
 		return new Batch(actor, source, now);
 	}
@@ -62,6 +77,8 @@ public class EnterpriseWriter {
 
 		private final List<EnterpriseRecord> pending = new ArrayList<>();
 
+		private final List<Origin> origins = new ArrayList<>();
+
 		private final Map<Outcome, Integer> outcomes = new HashMap<>();
 
 		private int figuresWritten;
@@ -74,8 +91,14 @@ public class EnterpriseWriter {
 			this.now = now;
 		}
 
+		/** Adds a record whose enterprise may or may not be in the registry. */
 		public void add(EnterpriseRecord record) {
+			add(record, Origin.UNKNOWN);
+		}
+
+		public void add(EnterpriseRecord record, Origin origin) {
 			pending.add(record);
+			origins.add(origin);
 			if (pending.size() >= BATCH) {
 				flush();
 			}
@@ -97,16 +120,42 @@ public class EnterpriseWriter {
 			if (pending.isEmpty()) {
 				return;
 			}
-			List<String> usccs = pending.stream().map(EnterpriseRecord::uscc).distinct().toList();
+			Set<String> unknown = new LinkedHashSet<>();
+			Set<String> created = new HashSet<>();
+			Set<String> added = new LinkedHashSet<>();
+			for (int i = 0; i < pending.size(); i++) {
+				String uscc = pending.get(i).uscc();
+				switch (origins.get(i)) {
+					case UNKNOWN -> unknown.add(uscc);
+					case NEW -> created.add(uscc);
+					case ADDED -> {
+						if (!created.contains(uscc)) {
+							added.add(uscc);
+						}
+					}
+				}
+			}
+			added.removeAll(unknown);
 			Map<String, State> states = new LinkedHashMap<>();
-			for (Enterprise e : repository.findAll(usccs)) {
+			for (Enterprise e : repository.findAll(unknown)) {
 				states.put(e.uscc(), new State(e));
 			}
-			repository.figures(usccs).forEach((uscc, years) -> years.forEach((year, values) -> values
+			repository.figures(unknown).forEach((uscc, years) -> years.forEach((year, values) -> values
 				.forEach((variable, amount) -> states.get(uscc).figures.put(year + "|" + variable, amount))));
-			repository.qualifications(usccs).forEach((uscc, list) -> list
+			Map<String, List<String>> formerNames = repository.formerNames(added);
+			for (String uscc : added) {
+				State state = new State(null);
+				state.appendOnly = true;
+				state.uscc = uscc;
+				state.formerNames.addAll(formerNames.getOrDefault(uscc, List.of()));
+				state.formerNamesWritten = state.formerNames.size();
+				states.put(uscc, state);
+			}
+			Set<String> looked = new HashSet<>(unknown);
+			looked.addAll(added);
+			repository.qualifications(looked).forEach((uscc, list) -> list
 				.forEach(q -> states.get(uscc).qualifications.put(key(q), q)));
-			repository.filings(usccs).forEach((uscc, list) -> list
+			repository.filings(looked).forEach((uscc, list) -> list
 				.forEach(f -> states.get(uscc).filings.put(f.type().label() + "|" + f.filedOn(), f)));
 			Statements statements = new Statements();
 			for (EnterpriseRecord record : pending) {
@@ -115,12 +164,13 @@ public class EnterpriseWriter {
 			}
 			statements.execute(states.values());
 			pending.clear();
+			origins.clear();
 		}
 
 		private Outcome apply(State s, EnterpriseRecord r, Statements st) {
 			boolean created = false;
 			boolean changed = false;
-			if (s.before == null && !s.created) {
+			if (s.before == null && !s.created && !s.appendOnly) {
 				s.created = true;
 				created = true;
 				s.name = r.name();
@@ -132,7 +182,7 @@ public class EnterpriseWriter {
 				s.synthetic = Boolean.TRUE.equals(r.synthetic());
 				s.uscc = r.uscc();
 			}
-			else {
+			else if (!s.appendOnly) {
 				if (r.name() != null && !r.name().equals(s.name)) {
 					changed |= field(st, s, "name", s.name, r.name());
 					if (!s.formerNames.contains(s.name)) {
@@ -354,6 +404,9 @@ public class EnterpriseWriter {
 		boolean written;
 
 		boolean dirty;
+
+		/** Created earlier in this run: only figures, qualifications, filings and former names are added. */
+		boolean appendOnly;
 
 		State(Enterprise before) {
 			this.before = before;
