@@ -111,13 +111,10 @@ public final class ClassificationReader {
 		node.allowOnly(CODE_KEYS);
 		Confidence confidence = confidence(node, inherited);
 		String typed = node.requiredText("code");
+		Position where = typed == null ? null : node.child("code").get().position();
+		String digits = typed == null ? null : industryPrefix(typed, where);
 		List<String> tracks = tracks(node, "tracks", true);
-		if (typed == null || tracks == null) {
-			return Optional.empty();
-		}
-		Position where = node.child("code").get().position();
-		String digits = industryPrefix(typed, where);
-		if (digits == null) {
+		if (digits == null || tracks == null) {
 			return Optional.empty();
 		}
 		Position first = seen.putIfAbsent(digits, where);

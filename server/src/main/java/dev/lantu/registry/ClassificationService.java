@@ -177,6 +177,22 @@ public class ClassificationService {
 
 	// ---- the tracks of enterprises
 
+	/** Refuses a USCC the registry does not have. */
+	public void requireEnterprise(String uscc) {
+		if (!repository.enterpriseExists(uscc)) {
+			throw new EnterpriseNotFoundException(uscc);
+		}
+	}
+
+	/** The names of every track of the systems in force, city and district, by id. */
+	public Map<String, dev.lantu.dataset.LocalizedText> trackNames() {
+		Map<String, dev.lantu.dataset.LocalizedText> names = new LinkedHashMap<>();
+		for (SystemSummary summary : atlas.systems(null)) {
+			atlas.system(summary.id(), (LocalDate) null).allTracks().forEach(t -> names.put(t.id(), t.name()));
+		}
+		return names;
+	}
+
 	public List<TrackAssignment> tracks(String uscc) {
 		return repository.tracksOf(List.of(uscc)).getOrDefault(uscc, List.of());
 	}

@@ -217,9 +217,10 @@ public class ClassificationRepository {
 
 	private static Candidate candidate(ResultSet rs, int row) throws SQLException {
 		int classified = rs.getInt("enterprise_version");
+		Integer classifiedVersion = rs.wasNull() ? null : classified;
 		return new Candidate(new Classifier.Subject(rs.getString("uscc"), rs.getString("district_code"),
 				rs.getString("industry_code"), rs.getString("name"), rs.getString("business_scope")), rs.getInt("version"),
-				rs.wasNull() ? null : classified);
+				classifiedVersion);
 	}
 
 	/** The next batch of enterprises after {@code after} in USCC order. */
@@ -233,6 +234,10 @@ public class ClassificationRepository {
 		return jdbc.sql(CANDIDATE + "where e.uscc > ? and (c.uscc is null or c.enterprise_version <> e.version) "
 				+ "order by e.uscc fetch first " + size + " rows only")
 			.param(after == null ? "" : after).query(ClassificationRepository::candidate).list();
+	}
+
+	public boolean enterpriseExists(String uscc) {
+		return jdbc.sql("select count(*) from enterprise where uscc = ?").param(uscc).query(Long.class).single() > 0;
 	}
 
 	public long countStale() {
@@ -263,6 +268,17 @@ public class ClassificationRepository {
 			.query((rs, n) -> tracks.computeIfAbsent(rs.getString("uscc"), u -> new ArrayList<>()).add(assignment(rs)))
 			.list();
 		return tracks;
+	}
+
+	/** The enterprise's track ids when its classification follows its current version; empty when it waits for one. */
+	public Optional<java.util.Set<String>> currentTrackIds(String uscc, int version) {
+		boolean current = jdbc.sql("select count(*) from enterprise_classification where uscc = ? and enterprise_version = ?")
+			.params(uscc, version).query(Long.class).single() > 0;
+		if (!current) {
+			return Optional.empty();
+		}
+		return Optional.of(java.util.Set.copyOf(jdbc.sql("select track_id from enterprise_track where uscc = ?").param(uscc)
+			.query(String.class).list()));
 	}
 
 	/** Replaces the tracks of these enterprises. */
