@@ -243,4 +243,33 @@ class ClassificationTests {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("year"));
 	}
 
+	@Test
+	void shouldShowTracksWithProvenanceTheDifferenceAndTheSpecialisationPages() throws Exception {
+		String uscc = SyntheticRegistry.uscc("990101", RANDOM);
+		importRows(row(uscc, "东区泵业有限公司", "东区", "3441", "", 40, 6));
+		classification.classifyStale();
+		mvc.perform(get("/enterprises/{uscc}", uscc)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-track=\"ex.east.robots\"")))
+			.andExpect(content().string(containsString("对应市级赛道“机器人”")))
+			.andExpect(content().string(containsString("C34")));
+		mvc.perform(get("/classification")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("生效中")));
+		mvc.perform(post("/classification/rule-sets").param("rules", ClassificationReaderTests.HEAD + "crosswalk: [{code: C99}]\n")
+			.param("actor", "测试员")).andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("crosswalk[0].code")));
+		String location = mvc.perform(post("/classification/rule-sets")
+			.param("rules", exampleRules().replace("{code: C34, tracks: [ex.cluster.robots]", "{code: C34, tracks: [ex.cluster.food]"))
+			.param("actor", "测试员")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-track=\"ex.cluster.food\"")))
+			.andExpect(content().string(containsString("东区泵业有限公司")))
+			.andExpect(content().string(containsString("确认生效")));
+		assertThat(trackIds(uscc)).containsExactly("ex.cluster.robots", "ex.east.robots");
+		mvc.perform(post(location + "/discard")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/specialisation").param("measure", "employment")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"lq-heatmap\"")))
+			.andExpect(content().string(containsString("data-district=\"990101\" data-track=\"ex.cluster.robots\"")));
+		mvc.perform(get("/specialisation").param("measure", "wealth")).andExpect(status().isBadRequest());
+	}
+
 }
