@@ -233,29 +233,37 @@ public class ClassificationService {
 		if (applied == null) {
 			return 0;
 		}
+		long[] classified = { 0 };
+		if (repository.countStale() == 0) {
+			return 0; // one grouped query: the usual answer, and cheap however large the registry
+		}
 		Classifier classifier = classifier(applied.id());
-		long done = 0;
 		String after = "";
 		while (after != null) {
 			String from = after;
 			List<Candidate> batch = transaction.execute(status -> {
 				repository.lock(applied.id());
 				if (repository.applied().map(a -> a.id() != applied.id()).orElse(true)) {
-					return List.<Candidate>of(); // new rules were applied meanwhile, and they classified everything
+					return null; // new rules were applied meanwhile, and they classified everything
 				}
-				List<Candidate> stale = repository.staleBatch(from, BATCH);
-				Map<String, List<TrackAssignment>> tracks = new LinkedHashMap<>();
+				List<Candidate> read = repository.batch(from, BATCH);
+				List<Candidate> stale = read.stream().filter(ClassificationRepository::stale).toList();
+				Map<String, List<TrackAssignment>> changed = new LinkedHashMap<>();
+				Map<String, List<TrackAssignment>> fresh = new LinkedHashMap<>();
 				for (Candidate candidate : stale) {
-					tracks.put(candidate.uscc(), classifier.classify(candidate.subject()));
+					// tracks are only ever written with their classification: a never classified enterprise has none
+					(candidate.classifiedVersion() == null ? fresh : changed).put(candidate.uscc(),
+							classifier.classify(candidate.subject()));
 				}
-				repository.replaceTracks(tracks);
+				repository.replaceTracks(changed);
+				repository.insertTracks(fresh);
 				repository.markClassified(stale, applied.id(), now());
-				return stale;
+				classified[0] += stale.size();
+				return read;
 			});
-			done += batch.size();
-			after = batch.size() < BATCH ? null : batch.get(batch.size() - 1).uscc();
+			after = batch == null || batch.size() < BATCH ? null : batch.get(batch.size() - 1).uscc();
 		}
-		return done;
+		return classified[0];
 	}
 
 	// ---- re-classification

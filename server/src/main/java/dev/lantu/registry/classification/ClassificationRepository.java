@@ -2,6 +2,7 @@ package dev.lantu.registry.classification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -212,28 +214,37 @@ public class ClassificationRepository {
 
 	// ---- enterprises and their tracks
 
-	private static final String CANDIDATE = "select e.uscc, e.name, e.district_code, e.industry_code, e.business_scope, "
-			+ "e.version, c.enterprise_version from enterprise e left join enterprise_classification c on c.uscc = e.uscc ";
-
-	private static Candidate candidate(ResultSet rs, int row) throws SQLException {
-		int classified = rs.getInt("enterprise_version");
-		Integer classifiedVersion = rs.wasNull() ? null : classified;
-		return new Candidate(new Classifier.Subject(rs.getString("uscc"), rs.getString("district_code"),
-				rs.getString("industry_code"), rs.getString("name"), rs.getString("business_scope")), rs.getInt("version"),
-				classifiedVersion);
-	}
-
-	/** The next batch of enterprises after {@code after} in USCC order. */
+	/**
+	 * The next batch of enterprises after {@code after} in USCC order, each with the enterprise version its tracks
+	 * were computed from. Two range scans of primary keys rather than a join, so each batch costs the same on
+	 * PostgreSQL and H2 however far into the registry it is.
+	 */
 	public List<Candidate> batch(String after, int size) {
-		return jdbc.sql(CANDIDATE + "where e.uscc > ? order by e.uscc fetch first " + size + " rows only")
-			.param(after == null ? "" : after).query(ClassificationRepository::candidate).list();
+		List<Object[]> rows = jdbc.sql("select uscc, name, district_code, industry_code, business_scope, version from enterprise "
+				+ "where uscc > ? order by uscc fetch first " + size + " rows only")
+			.param(after == null ? "" : after)
+			.query((rs, n) -> new Object[] { new Classifier.Subject(rs.getString("uscc"), rs.getString("district_code"),
+					rs.getString("industry_code"), rs.getString("name"), rs.getString("business_scope")), rs.getInt("version") })
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Integer> classified = new HashMap<>();
+		jdbc.sql("select uscc, enterprise_version from enterprise_classification where uscc >= ? and uscc <= ?")
+			.params(((Classifier.Subject) rows.get(0)[0]).uscc(), ((Classifier.Subject) rows.get(rows.size() - 1)[0]).uscc())
+			.query((rs, n) -> classified.put(rs.getString("uscc"), rs.getInt("enterprise_version")))
+			.list();
+		List<Candidate> batch = new ArrayList<>(rows.size());
+		for (Object[] row : rows) {
+			Classifier.Subject subject = (Classifier.Subject) row[0];
+			batch.add(new Candidate(subject, (Integer) row[1], classified.get(subject.uscc())));
+		}
+		return batch;
 	}
 
-	/** The next batch of enterprises not classified since they last changed. */
-	public List<Candidate> staleBatch(String after, int size) {
-		return jdbc.sql(CANDIDATE + "where e.uscc > ? and (c.uscc is null or c.enterprise_version <> e.version) "
-				+ "order by e.uscc fetch first " + size + " rows only")
-			.param(after == null ? "" : after).query(ClassificationRepository::candidate).list();
+	/** True when the enterprise was never classified or changed since. */
+	public static boolean stale(Candidate candidate) {
+		return candidate.classifiedVersion() == null || candidate.classifiedVersion() != candidate.version();
 	}
 
 	public boolean enterpriseExists(String uscc) {
@@ -288,9 +299,19 @@ public class ClassificationRepository {
 		}
 		template.batchUpdate("delete from enterprise_track where uscc = ?",
 				tracks.keySet().stream().map(u -> new Object[] { u }).toList());
+		insertTracks(tracks);
+	}
+
+	private static SqlParameterValue text(String value) {
+		return new SqlParameterValue(Types.VARCHAR, value);
+	}
+
+	/** Writes the tracks of enterprises that have none stored. */
+	public void insertTracks(Map<String, List<TrackAssignment>> tracks) {
 		List<Object[]> rows = new ArrayList<>();
+		// typed nulls: an untyped null makes the driver ask the database for the parameter's type, row by row
 		tracks.forEach((uscc, assignments) -> assignments.forEach(a -> rows.add(new Object[] { uscc, a.trackId(),
-				a.kind().name(), a.matched(), a.officer(), a.reason(), a.confidence().name() })));
+				a.kind().name(), text(a.matched()), text(a.officer()), text(a.reason()), a.confidence().name() })));
 		template.batchUpdate("insert into enterprise_track (uscc, track_id, kind, matched, officer, reason, confidence) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)", rows);
 	}
