@@ -1,4 +1,4 @@
--- Classification of enterprises into tracks (docs/classification.md). Portable SQL (PostgreSQL, H2 in
+-- Classification of enterprises into tracks (docs/dataset-format.md, "classification.yaml"). Portable SQL (PostgreSQL, H2 in
 -- PostgreSQL mode). V5 is another module's.
 
 -- every version of the classification rules ever read: from a dataset's classification.yaml or posted for a
