@@ -11,7 +11,8 @@ import java.util.Optional;
  * (every {@link Figure}). Values are String, LocalDate, Set&lt;String&gt;, Boolean, or Long (money in fen,
  * counts); flags are Boolean. A fact the registry does not have is absent, never zero: the engine then
  * names it as unknown. Qualifications and filings come from complete official lists, so one not held is
- * known to be not held ({@code large_model_enterprise} false). {@code tracks} comes with classification.
+ * known to be not held ({@code large_model_enterprise} false). {@code tracks} (city and district track ids) is
+ * there once the enterprise is classified as it is now (see {@link ClassificationService}).
  */
 public record EnterpriseFacts(String uscc, Map<String, Object> statics, Map<String, Map<Integer, Object>> yearly) {
 
@@ -20,6 +21,8 @@ public record EnterpriseFacts(String uscc, Map<String, Object> statics, Map<Stri
 	public static final String REGISTERED_ON = "registered_on";
 
 	public static final String INDUSTRY_CODE = "industry_code";
+
+	public static final String TRACKS = "tracks";
 
 	public static final String QUALIFICATIONS = "qualifications";
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
+import dev.lantu.registry.classification.ClassificationRepository;
 import dev.lantu.registry.store.EnterpriseRepository;
 
 /** The registry's read side: search, one enterprise with its history, and its facts for the policy engine. */
@@ -25,11 +26,15 @@ public class EnterpriseService {
 
 	private final IndustryClassification industries;
 
+	private final ClassificationRepository classification;
+
 	private final Clock clock = Clock.systemDefaultZone();
 
-	EnterpriseService(EnterpriseRepository repository, IndustryClassification industries) {
+	EnterpriseService(EnterpriseRepository repository, IndustryClassification industries,
+			ClassificationRepository classification) {
 		this.repository = repository;
 		this.industries = industries;
+		this.classification = classification;
 	}
 
 	public EnterprisePage search(EnterpriseFilter filter, int page, int size) {
@@ -123,6 +128,8 @@ public class EnterpriseService {
 			Object value = figure != null && figure.kind() == Figure.Kind.FLAG ? (Object) (amount != 0) : (Object) amount;
 			yearly.computeIfAbsent(variable, v -> new TreeMap<>()).put(year, value);
 		}));
+		// tracks only once classified since its last change: an enterprise waiting for the catch-up has unknown tracks
+		classification.currentTrackIds(e.uscc(), e.version()).ifPresent(tracks -> statics.put(EnterpriseFacts.TRACKS, tracks));
 		statics.values().removeIf(Objects::isNull);
 		return new EnterpriseFacts(e.uscc(), statics, yearly);
 	}

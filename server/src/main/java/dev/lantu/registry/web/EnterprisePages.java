@@ -25,6 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
+import dev.lantu.registry.ClassificationService;
 import dev.lantu.registry.EnterpriseDetail;
 import dev.lantu.registry.EnterpriseFilter;
 import dev.lantu.registry.EnterpriseNotFoundException;
@@ -56,11 +57,15 @@ class EnterprisePages {
 
 	private final MessageSource messages;
 
-	EnterprisePages(EnterpriseService enterprises, ImportJobs jobs, AtlasService atlas, MessageSource messages) {
+	private final ClassificationService classification;
+
+	EnterprisePages(EnterpriseService enterprises, ImportJobs jobs, AtlasService atlas, MessageSource messages,
+			ClassificationService classification) {
 		this.enterprises = enterprises;
 		this.jobs = jobs;
 		this.atlas = atlas;
 		this.messages = messages;
+		this.classification = classification;
 	}
 
 	private Map<String, Region> districts() {
@@ -138,6 +143,8 @@ class EnterprisePages {
 		model.addAttribute("district", districts().get(detail.enterprise().districtCode()));
 		model.addAttribute("figures", Figure.values());
 		model.addAttribute("money", new MoneyFormat(locale));
+		model.addAttribute("tracks", classification.tracks(detail.enterprise().uscc()));
+		model.addAttribute("trackNames", classification.trackNames());
 		return "registry/enterprise";
 	}
 
