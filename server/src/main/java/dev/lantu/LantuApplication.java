@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * <p>Without arguments the jar serves the web UI and the API. {@code validate DIR} checks a dataset
  * directory and lists its problems, touching no database. {@code import-enterprises FILE [--mode
  * atomic|skip-invalid] [--dry-run] [--actor NAME] [--rejects OUT.csv]} imports a registry sheet into the
- * configured database (the server's H2 file must not be open in a running server meanwhile).
+ * configured database (the server's H2 file must not be open in a running server meanwhile). {@code match
+ * POLICY_ID [--year Y] [--date YYYY-MM-DD] [--path batch|sql] [--out FILE.csv]} lists the enterprises of the
+ * configured database's registry the policy pays or may pay (免申即享).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,6 +26,9 @@ public class LantuApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("validate")) {
 			System.exit(validate(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && args[0].equals("match")) {
+			System.exit(match(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && args[0].equals("import-enterprises")) {
 			System.exit(importEnterprises(Arrays.copyOfRange(args, 1, args.length)));
@@ -62,6 +67,44 @@ public class LantuApplication {
 				// a command adds no demo data to the database it imports into
 				"--lantu.demo.synthetic-projects=0", "--lantu.demo.synthetic-enterprises=0"));
 		return SpringApplication.exit(application.run(options.toArray(String[]::new)));
+	}
+
+	static int match(String[] args, String... settings) {
+		String policy = null;
+		List<String> options = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--year", "--date", "--path", "--out" -> {
+					if (i + 1 == args.length) {
+						return matchUsage(args[i] + " needs a value");
+					}
+					options.add("--lantu.match." + args[i].substring(2) + "=" + args[++i]);
+				}
+				default -> {
+					if (args[i].startsWith("--") || policy != null) {
+						return matchUsage("unexpected argument " + args[i]);
+					}
+					policy = args[i];
+				}
+			}
+		}
+		if (policy == null) {
+			return matchUsage("the policy to match is missing");
+		}
+		SpringApplication application = new SpringApplication(LantuApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setLogStartupInfo(false);
+		options.addAll(List.of("--lantu.command=match", "--lantu.match.policy=" + policy, "--spring.main.banner-mode=off",
+				"--logging.level.root=warn", "--lantu.demo.synthetic-projects=0", "--lantu.demo.synthetic-enterprises=0"));
+		options.addAll(List.of(settings));
+		return SpringApplication.exit(application.run(options.toArray(String[]::new)));
+	}
+
+	private static int matchUsage(String problem) {
+		System.err.println(problem);
+		System.err.println("usage: java -jar lantu-server.jar match POLICY_ID [--year Y] [--date YYYY-MM-DD] [--path batch|sql] "
+				+ "[--out FILE.csv]");
+		return 2;
 	}
 
 	private static int usage(String command, String problem) {

@@ -10,6 +10,7 @@ import dev.lantu.bench.policies.PoliciesBenchmark;
  * <pre>
  * java -jar bench/target/lantu-bench.jar projects [--projects N] [--db h2|postgres]
  * java -jar bench/target/lantu-bench.jar classify [--enterprises N] [--db h2|postgres]
+ * java -jar bench/target/lantu-bench.jar simulate [--enterprises 100000,1000000] [--db h2|postgres] [--runs 3]
  * java -jar bench/target/lantu-bench.jar policies --enterprises N --clauses M [--contestants a,b] [--seed S] [--runs R]
  *     [--time-limit-minutes T] [--sweep] [--sweep-enterprises 10000,1000000] [--sweep-clauses 50,500,1000]
  * </pre>
@@ -22,6 +23,7 @@ public final class Benchmarks {
 	private static final String USAGE = """
 			usage: java -jar lantu-bench.jar projects [--projects 100000] [--db h2|postgres]
 			       java -jar lantu-bench.jar classify [--enterprises 100000] [--db h2|postgres]
+			       java -jar lantu-bench.jar simulate [--enterprises 100000,1000000] [--db h2|postgres] [--runs 3]
 			       java -jar lantu-bench.jar policies [--enterprises 100000] [--clauses 500] [--contestants %s]
 			           [--seed 42] [--runs 3] [--time-limit-minutes 10] [--sweep] [--sweep-enterprises 10000,1000000,10000000]
 			           [--sweep-clauses 50,500,1000]""";
@@ -33,6 +35,8 @@ public final class Benchmarks {
 			case "projects" -> ProjectsBenchmark.run(option(rest, "--projects", 100_000), optionText(rest, "--db", "h2"));
 			case "policies" -> PoliciesBenchmark.run(policyOptions(rest));
 			case "classify" -> ClassifyBenchmark.run(option(rest, "--enterprises", 100_000), optionText(rest, "--db", "h2"));
+			case "simulate" -> SimulateBenchmark.run(numbers(optionText(rest, "--enterprises", "100000,1000000")),
+					optionText(rest, "--db", "h2"), option(rest, "--runs", 3));
 			default -> {
 				System.err.println(USAGE.formatted(String.join(",", PoliciesBenchmark.CONTESTANTS.keySet())));
 				System.exit(2);

@@ -2,18 +2,12 @@ package dev.lantu.registry;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import dev.lantu.registry.classification.ClassificationRepository;
 import dev.lantu.registry.store.EnterpriseRepository;
 
 /** The registry's read side: search, one enterprise with its history, and its facts for the policy engine. */
@@ -26,15 +20,15 @@ public class EnterpriseService {
 
 	private final IndustryClassification industries;
 
-	private final ClassificationRepository classification;
-
 	private final Clock clock = Clock.systemDefaultZone();
 
+	private final EnterpriseTracks tracks;
+
 	EnterpriseService(EnterpriseRepository repository, IndustryClassification industries,
-			ClassificationRepository classification) {
+			ObjectProvider<EnterpriseTracks> tracks) {
 		this.repository = repository;
 		this.industries = industries;
-		this.classification = classification;
+		this.tracks = tracks.getIfAvailable(() -> EnterpriseTracks.UNCLASSIFIED);
 	}
 
 	public EnterprisePage search(EnterpriseFilter filter, int page, int size) {
@@ -98,40 +92,8 @@ public class EnterpriseService {
 	/** The enterprise's facts under the policy schema's names, qualifications as valid on {@code asOf}. */
 	public EnterpriseFacts facts(String uscc, LocalDate asOf) {
 		EnterpriseDetail detail = detail(uscc);
-		Enterprise e = detail.enterprise();
-		Map<String, Object> statics = new HashMap<>();
-		statics.put(EnterpriseFacts.DISTRICT, e.districtCode());
-		if (e.registeredOn() != null) {
-			statics.put(EnterpriseFacts.REGISTERED_ON, e.registeredOn());
-		}
-		if (e.industryCode() != null) {
-			statics.put(EnterpriseFacts.INDUSTRY_CODE, e.industryCode());
-		}
-		Set<String> held = new LinkedHashSet<>();
-		detail.qualifications().stream().filter(q -> q.validOn(asOf)).forEach(q -> held.add(q.type().label()));
-		statics.put(EnterpriseFacts.QUALIFICATIONS, Set.copyOf(held));
-		statics.put(EnterpriseFacts.LARGE_MODEL_ENTERPRISE, held.contains(QualificationType.LARGE_MODEL.label()));
-		detail.qualifications().stream()
-			.filter(q -> q.type() == QualificationType.HIGH_TECH && q.validOn(asOf) && q.validUntil() != null)
-			.map(Qualification::validUntil).max(Comparator.naturalOrder())
-			.ifPresent(until -> statics.put(EnterpriseFacts.HIGH_TECH_VALID_UNTIL, until));
-		List<Filing> filed = detail.filings().stream().filter(f -> !f.filedOn().isAfter(asOf)).toList();
-		statics.put(EnterpriseFacts.FILINGS, Set.copyOf(filed.stream().map(f -> f.type().label()).toList()));
-		filed.stream().filter(f -> f.type() == FilingType.GENERATIVE_AI).map(Filing::filedOn).min(Comparator.naturalOrder())
-			.ifPresent(d -> statics.put(EnterpriseFacts.LLM_FILING_FIRST_ON, d));
-		filed.stream().filter(f -> f.type() == FilingType.ALGORITHM || f.type() == FilingType.DEEP_SYNTHESIS)
-			.map(Filing::filedOn).min(Comparator.naturalOrder())
-			.ifPresent(d -> statics.put(EnterpriseFacts.ALGORITHM_FILING_FIRST_ON, d));
-		Map<String, Map<Integer, Object>> yearly = new HashMap<>();
-		detail.figures().forEach((year, values) -> values.forEach((variable, amount) -> {
-			Figure figure = Figure.byVariable(variable).orElse(null);
-			Object value = figure != null && figure.kind() == Figure.Kind.FLAG ? (Object) (amount != 0) : (Object) amount;
-			yearly.computeIfAbsent(variable, v -> new TreeMap<>()).put(year, value);
-		}));
-		// tracks only once classified since its last change: an enterprise waiting for the catch-up has unknown tracks
-		classification.currentTrackIds(e.uscc(), e.version()).ifPresent(tracks -> statics.put(EnterpriseFacts.TRACKS, tracks));
-		statics.values().removeIf(Objects::isNull);
-		return new EnterpriseFacts(e.uscc(), statics, yearly);
+		return EnterpriseFacts.of(detail.enterprise(), detail.qualifications(), detail.filings(), detail.figures(),
+				tracks.tracksOf(detail.enterprise().uscc()), asOf);
 	}
 
 	public IndustryClassification industries() {

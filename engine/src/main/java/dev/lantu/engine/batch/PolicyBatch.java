@@ -72,7 +72,7 @@ public final class PolicyBatch {
             }
         });
         int[] firstClause = IntStream.range(0, policies.size()).map(rules::firstClause).toArray();
-        return new PolicyPayments(policies, inForce, firstClause, paidByClause, applicationYear, applicationDate);
+        return new PolicyPayments(policies, inForce, firstClause, paidByClause, results, applicationYear, applicationDate);
     }
 
     /**

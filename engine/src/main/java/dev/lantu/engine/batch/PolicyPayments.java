@@ -1,6 +1,7 @@
 package dev.lantu.engine.batch;
 
 import dev.lantu.engine.policy.AboveClauseRules;
+import dev.lantu.engine.policy.Assessment;
 import dev.lantu.engine.policy.PolicyDocument;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -19,15 +20,18 @@ public final class PolicyPayments {
     private final int[] firstClause;
     /** [clause number across policies][enterprise]; {@link AboveClauseRules#NOT_TAKING_PART} when not determined */
     private final long[][] paid;
+    /** each policy's clauses as they stand on their own; null for a policy not in force */
+    private final List<BatchResult> clauseResults;
     private final int applicationYear;
     private final LocalDate applicationDate;
 
     PolicyPayments(List<PolicyDocument> policies, boolean[] inForce, int[] firstClause, long[][] paid,
-                   int applicationYear, LocalDate applicationDate) {
+                   List<BatchResult> clauseResults, int applicationYear, LocalDate applicationDate) {
         this.policies = policies;
         this.inForce = inForce;
         this.firstClause = firstClause;
         this.paid = paid;
+        this.clauseResults = clauseResults;
         this.applicationYear = applicationYear;
         this.applicationDate = applicationDate;
     }
@@ -56,6 +60,27 @@ public final class PolicyPayments {
     public long clausePaidFen(int policy, int clause, int enterprise) {
         long amount = paid[firstClause[policy] + clause][enterprise];
         return amount == AboveClauseRules.NOT_TAKING_PART ? 0 : amount;
+    }
+
+    /**
+     * The clause's own result for the enterprise, before the rules above the clause: eligible, not
+     * eligible, undetermined or failed (the calculator's {@code Assessment.status()}); null when the
+     * policy is not in force, so no clause of it was assessed. An eligible clause may still pay 0 when
+     * another clause of the same subject wins (就高不重复) or a cap leaves it nothing.
+     */
+    public Assessment.Status clauseStatus(int policy, int clause, int enterprise) {
+        BatchResult result = clauseResults.get(policy);
+        return result == null ? null : result.status(clause, enterprise);
+    }
+
+    /**
+     * The clause's award after its own cap, before exclusive subjects and the policy's and issuer's caps
+     * (the calculator's entitlement); null when it is not known (undetermined amount, failed clause,
+     * policy not in force). What an undetermined clause would pay.
+     */
+    public Long clauseAwardFen(int policy, int clause, int enterprise) {
+        BatchResult result = clauseResults.get(policy);
+        return result == null || !result.isAwardKnown(clause, enterprise) ? null : result.awardFen(clause, enterprise);
     }
 
     /** Whether the clause's payment to the enterprise is determined. */

@@ -103,6 +103,10 @@ class PolicyBatchPropertiesTests {
                     for (int c = 0; c < outcome.clauses().size(); c++) {
                         Calculation.ClauseOutcome clause = outcome.clauses().get(c);
                         assertThat(payments.clauseDetermined(p, c, e)).as(where + ", clause " + c).isEqualTo(clause.determined());
+                        assertThat(payments.clauseStatus(p, c, e)).as(where + ", clause " + c).isEqualTo(clause.status());
+                        Long entitlement = clause.status() == dev.lantu.engine.policy.Assessment.Status.FAILED ? null
+                                : clause.entitlement() instanceof dev.lantu.engine.eval.Value.Money money ? money.fen() : null;
+                        assertThat(payments.clauseAwardFen(p, c, e)).as(where + ", clause " + c).isEqualTo(entitlement);
                         if (clause.determined()) {
                             assertThat(payments.clausePaidFen(p, c, e)).as(where + ", clause " + c).isEqualTo(clause.awardedFen());
                         }

@@ -281,17 +281,6 @@ public class ClassificationRepository {
 		return tracks;
 	}
 
-	/** The enterprise's track ids when its classification follows its current version; empty when it waits for one. */
-	public Optional<java.util.Set<String>> currentTrackIds(String uscc, int version) {
-		boolean current = jdbc.sql("select count(*) from enterprise_classification where uscc = ? and enterprise_version = ?")
-			.params(uscc, version).query(Long.class).single() > 0;
-		if (!current) {
-			return Optional.empty();
-		}
-		return Optional.of(java.util.Set.copyOf(jdbc.sql("select track_id from enterprise_track where uscc = ?").param(uscc)
-			.query(String.class).list()));
-	}
-
 	/** Replaces the tracks of these enterprises. */
 	public void replaceTracks(Map<String, List<TrackAssignment>> tracks) {
 		if (tracks.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import dev.lantu.registry.ClassificationService;
 import dev.lantu.registry.EnterpriseDetail;
 import dev.lantu.registry.EnterpriseFilter;
 import dev.lantu.registry.EnterpriseNotFoundException;
+import dev.lantu.registry.EnterprisePageSection;
 import dev.lantu.registry.EnterprisePage;
 import dev.lantu.registry.EnterpriseService;
 import dev.lantu.registry.EnterpriseSummary;
@@ -59,8 +61,11 @@ class EnterprisePages {
 
 	private final ClassificationService classification;
 
+	private final List<EnterprisePageSection> sections;
+
 	EnterprisePages(EnterpriseService enterprises, ImportJobs jobs, AtlasService atlas, MessageSource messages,
-			ClassificationService classification) {
+			ClassificationService classification, ObjectProvider<EnterprisePageSection> sections) {
+		this.sections = sections.orderedStream().toList();
 		this.enterprises = enterprises;
 		this.jobs = jobs;
 		this.atlas = atlas;
@@ -120,6 +125,10 @@ class EnterprisePages {
 	record PageLink(int page, boolean current, String href) {
 	}
 
+	/** A section another module adds to the enterprise page. */
+	record SectionView(String template, String fragment, Map<String, Object> model) {
+	}
+
 	/** An import job as its page shows it. */
 	record ImportView(String id, boolean finished, String phase, int rowsChecked, int rowsWritten,
 			dev.lantu.registry.EnterpriseImport.Report report, List<RowProblem> fileProblems, String unreadable,
@@ -145,6 +154,9 @@ class EnterprisePages {
 		model.addAttribute("money", new MoneyFormat(locale));
 		model.addAttribute("tracks", classification.tracks(detail.enterprise().uscc()));
 		model.addAttribute("trackNames", classification.trackNames());
+		model.addAttribute("sections", sections.stream()
+			.map(section -> new SectionView(section.template(), section.fragment(), section.model(detail.enterprise().uscc(), locale)))
+			.toList());
 		return "registry/enterprise";
 	}
 
