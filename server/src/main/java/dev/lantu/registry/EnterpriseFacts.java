@@ -44,8 +44,6 @@ public record EnterpriseFacts(String uscc, Map<String, Object> statics, Map<Stri
 
 	public static final String ALGORITHM_FILING_FIRST_ON = "algorithm_filing_first_on";
 
-	public static final String TRACKS = "tracks";
-
 	public EnterpriseFacts {
 		statics = Map.copyOf(statics);
 		yearly = Map.copyOf(yearly);
