@@ -12,7 +12,7 @@ public final class Benchmarks {
 
 	private static final String USAGE = """
 			usage: java -jar lantu-bench.jar projects [--projects 100000] [--db h2|postgres]
-			       java -jar lantu-bench.jar import [--rows 1000000] [--db both|postgres|h2] [--heap 256m] [--seed 42] [--dir DIR]""";
+			       java -jar lantu-bench.jar import [--rows 1000000] [--db both|postgres|h2|none] [--heap 256m] [--seed 42] [--dir DIR]""";
 
 	private Benchmarks() {
 	}
