@@ -349,13 +349,19 @@ final class ImportBenchmark {
 
 		private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
 
+		/** The heap's pools: a collection reports every pool, metaspace and code cache included. */
+		private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+			.filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(p -> p.getName())
+			.collect(java.util.stream.Collectors.toSet());
+
 		LiveHeap() {
 			for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
 				((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
 					if (notification.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
 						var info = com.sun.management.GarbageCollectionNotificationInfo
 							.from((javax.management.openmbean.CompositeData) notification.getUserData());
-						long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(u -> u.getUsed()).sum();
+						long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+							.filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
 						peak.accumulateAndGet(used, Math::max);
 					}
 				}, null, null);

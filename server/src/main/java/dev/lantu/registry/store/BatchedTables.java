@@ -29,4 +29,8 @@ final class BatchedTables implements RegistryTables {
 	public void flush() {
 	}
 
+	@Override
+	public void finish() {
+	}
+
 }

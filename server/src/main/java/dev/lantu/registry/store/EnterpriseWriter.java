@@ -142,7 +142,7 @@ public class EnterpriseWriter {
 		/** Writes every record added so far: reads and the commit see them after. */
 		public void flush() {
 			write();
-			tables.flush();
+			tables.finish();
 		}
 
 		private void write() {

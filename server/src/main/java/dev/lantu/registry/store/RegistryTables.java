@@ -18,4 +18,7 @@ interface RegistryTables {
 	/** Writes what is pending, so that a read or the commit sees it. */
 	void flush();
 
+	/** Ends the run: writes what is pending and leaves the tables ready for what reads them next. */
+	void finish();
+
 }
