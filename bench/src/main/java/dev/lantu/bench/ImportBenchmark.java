@@ -189,16 +189,17 @@ final class ImportBenchmark {
 			int written = 0;
 			for (long chunk = 0; written < rows; chunk++) {
 				String previous = null;
+				boolean skipping = false;
 				for (EnterpriseRecord r : generator.generate(10_000, seed * 1_000_003 + chunk)) {
 					if (written == rows) {
 						break;
 					}
 					boolean first = !r.uscc().equals(previous);
 					previous = r.uscc();
-					if (first && !seen.add(r.uscc())) {
-						continue;
+					if (first) {
+						skipping = !seen.add(r.uscc());
 					}
-					if (!first && !seen.contains(r.uscc())) {
+					if (skipping) {
 						continue;
 					}
 					csv.row(cells(r));

@@ -30,12 +30,14 @@ import dev.lantu.registry.Qualification;
  * Writes checked records to the registry in batches: an enterprise is created or updated by its USCC
  * (version bumped, every changed field and figure kept as a change with who, when and from what), its
  * figures, qualifications and filings added or corrected; nothing is deleted. Call it inside the
- * transaction that makes the whole file one change.
+ * transaction that makes the whole file one change. What to write is decided here, the same for every
+ * database; how the rows reach the tables is {@link RegistryTables}' choice: COPY on PostgreSQL, JDBC
+ * batches elsewhere.
  */
 @Component
 public class EnterpriseWriter {
 
-	/** Rows per round trip: large enough to amortise the look-ups, small enough to keep memory flat. */
+	/** Records decided together (one look-up of what the registry holds): enough to amortise it, few enough to keep memory flat. */
 	public static final int BATCH = 500;
 
 	private final JdbcTemplate jdbc;
