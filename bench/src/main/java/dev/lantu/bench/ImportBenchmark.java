@@ -88,27 +88,28 @@ final class ImportBenchmark {
 			return; // the sheet only
 		}
 		List<String> lines = new ArrayList<>();
-		lines.add("| run | wall (s) | rows/s | × COPY into the registry's tables | peak live heap (MB) |");
-		lines.add("| --- | ---: | ---: | ---: | ---: |");
+		lines.add("| run | wall (s) | rows/s | × COPY into the registry's tables | Lantu's CPU (s) | peak live heap (MB) |");
+		lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
 		double copy = Double.NaN;
 		if (!db.equals("h2")) {
 			String copySchema = schema();
 			String lantuSchema = schema();
 			try (Connection connection = Postgres.connect(null)) {
 				copy = Postgres.copyIntoRegistry(connection, copySchema, shaped);
-				lines.add(String.format("| PostgreSQL: COPY of the same data into the registry's tables | %.1f | %,.0f | 1.00 | – |",
+				lines.add(String.format("| PostgreSQL: COPY of the same data into the registry's tables | %.1f | %,.0f | 1.00 | – | – |",
 						copy, rows / copy));
 				double flat = Postgres.copyFlat(connection, copySchema, sheet);
-				lines.add(String.format("| PostgreSQL: COPY of the sheet as it is into one flat table (reference) | %.1f | %,.0f | %.2f | – |",
+				lines.add(String.format("| PostgreSQL: COPY of the sheet as it is into one flat table (reference) | %.1f | %,.0f | %.2f | – | – |",
 						flat, rows / flat, flat / copy));
 				String expected = Postgres.fingerprint(connection, copySchema);
 				Result check = child(heap, sheet, "postgres", lantuSchema, true);
-				lines.add(String.format("| Lantu: dry run (the first pass alone: every row read and checked) | %.1f | %,.0f | %.2f | %.0f |",
-						check.seconds, rows / check.seconds, check.seconds / copy, check.peakHeapMb));
+				lines.add(String.format("| Lantu: dry run (the first pass alone: every row read and checked) | %.1f | %,.0f | %.2f | %.1f | %.0f |",
+						check.seconds, rows / check.seconds, check.seconds / copy, check.cpuSeconds, check.peakHeapMb));
 				for (String pass : List.of("fresh", "again")) {
 					Result result = child(heap, sheet, "postgres", lantuSchema, false);
-					lines.add(String.format("| PostgreSQL: Lantu import, %s (%s) | %.1f | %,.0f | %.2f | %.0f |",
-							pass, result.summary, result.seconds, rows / result.seconds, result.seconds / copy, result.peakHeapMb));
+					lines.add(String.format("| PostgreSQL: Lantu import, %s (%s) | %.1f | %,.0f | %.2f | %.1f | %.0f |",
+							pass, result.summary, result.seconds, rows / result.seconds, result.seconds / copy, result.cpuSeconds,
+							result.peakHeapMb));
 					String found = Postgres.fingerprint(connection, lantuSchema);
 					if (!found.equals(expected)) {
 						throw new IllegalStateException("Lantu stored other data than the COPY:\n COPY:  " + expected + "\n Lantu: " + found);
@@ -124,9 +125,9 @@ final class ImportBenchmark {
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 			for (String pass : List.of("fresh", "again")) {
 				Result result = child(heap, sheet, "h2", url, false);
-				lines.add(String.format("| H2 (file): Lantu import, %s (%s) | %.1f | %,.0f | %s | %.0f |", pass, result.summary,
-						result.seconds, rows / result.seconds, Double.isNaN(copy) ? "–" : String.format("%.2f", result.seconds / copy),
-						result.peakHeapMb));
+				lines.add(String.format("| H2 (file): Lantu import, %s (%s) | %.1f | %,.0f | %s | %.1f | %.0f |", pass,
+						result.summary, result.seconds, rows / result.seconds,
+						Double.isNaN(copy) ? "–" : String.format("%.2f", result.seconds / copy), result.cpuSeconds, result.peakHeapMb));
 			}
 			try (var files = Files.walk(h2)) {
 				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -283,7 +284,7 @@ final class ImportBenchmark {
 	}
 
 	/** What one Lantu import in a JVM of its own measured. */
-	record Result(double seconds, double peakHeapMb, String summary) {
+	record Result(double seconds, double peakHeapMb, String summary, double cpuSeconds) {
 	}
 
 	/** Runs one import in a JVM of its own with the given heap, so its peak heap is its own. */
@@ -315,12 +316,12 @@ final class ImportBenchmark {
 			throw new IllegalStateException("the import run failed (exit " + process.exitValue() + ")");
 		}
 		String[] parts = result.split("\t");
-		return new Result(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), parts[2]);
+		return new Result(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), parts[2], Double.parseDouble(parts[3]));
 	}
 
 	/**
 	 * The child: starts Lantu on the database (migrations and start-up are not timed), imports the sheet
-	 * atomically, prints RESULT seconds, peak live heap (MB) and what it did.
+	 * atomically, prints RESULT seconds, peak live heap (MB), what it did and the CPU seconds of the importing thread.
 	 */
 	static void importRun(String db, String target, Path sheet, boolean dryRun) throws Exception {
 		String url = db.equals("postgres") ? Postgres.url(target) : target;
@@ -329,16 +330,18 @@ final class ImportBenchmark {
 			System.gc();
 			LiveHeap live = new LiveHeap();
 			long started = System.nanoTime();
+			long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 			EnterpriseImport.Report report = imports.importFile(TableSource.of(sheet), sheet.getFileName().toString(), TableFormat.CSV,
 					ImportMode.ATOMIC, dryRun, "bench", new ImportProgress()).report();
 			double seconds = (System.nanoTime() - started) / 1e9;
+			double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9;
 			long peak = live.peak();
 			if (report.problemCount() > 0 || report.refused()) {
 				throw new IllegalStateException("the import found problems: " + report.problems().stream().limit(5).toList());
 			}
 			String summary = dryRun ? "dry run: checked only" : String.format("%,d created, %,d updated, %,d unchanged, %,d figures written", report.created(),
 					report.updated(), report.unchanged(), report.figuresWritten());
-			System.out.println("RESULT " + seconds + "\t" + peak / 1e6 + "\t" + summary);
+			System.out.println("RESULT " + seconds + "\t" + peak / 1e6 + "\t" + summary + "\t" + cpu);
 		}
 	}
 
