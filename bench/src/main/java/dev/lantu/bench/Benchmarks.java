@@ -1,5 +1,6 @@
 package dev.lantu.bench;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import dev.lantu.bench.policies.PoliciesBenchmark;
  * Lantu's benchmarks (see docs/benchmarks.md):
  * <pre>
  * java -jar bench/target/lantu-bench.jar projects [--projects N] [--db h2|postgres]
+ * java -jar bench/target/lantu-bench.jar import [--rows N] [--db postgres|h2|both] [--heap 256m] [--seed 42] [--dir DIR]
  * java -jar bench/target/lantu-bench.jar classify [--enterprises N] [--db h2|postgres]
  * java -jar bench/target/lantu-bench.jar simulate [--enterprises 100000,1000000] [--db h2|postgres] [--runs 3]
  * java -jar bench/target/lantu-bench.jar policies --enterprises N --clauses M [--contestants a,b] [--seed S] [--runs R]
@@ -17,11 +19,13 @@ import dev.lantu.bench.policies.PoliciesBenchmark;
  */
 public final class Benchmarks {
 
+
 	private Benchmarks() {
 	}
 
 	private static final String USAGE = """
 			usage: java -jar lantu-bench.jar projects [--projects 100000] [--db h2|postgres]
+			       java -jar lantu-bench.jar import [--rows 1000000] [--db both|postgres|h2|none] [--heap 256m] [--seed 42] [--dir DIR]
 			       java -jar lantu-bench.jar classify [--enterprises 100000] [--db h2|postgres]
 			       java -jar lantu-bench.jar simulate [--enterprises 100000,1000000] [--db h2|postgres] [--runs 3]
 			       java -jar lantu-bench.jar policies [--enterprises 100000] [--clauses 500] [--contestants %s]
@@ -37,6 +41,11 @@ public final class Benchmarks {
 			case "classify" -> ClassifyBenchmark.run(option(rest, "--enterprises", 100_000), optionText(rest, "--db", "h2"));
 			case "simulate" -> SimulateBenchmark.run(numbers(optionText(rest, "--enterprises", "100000,1000000")),
 					optionText(rest, "--db", "h2"), option(rest, "--runs", 3));
+			case "import" -> ImportBenchmark.run(option(rest, "--rows", 1_000_000), optionText(rest, "--db", "both"),
+					optionText(rest, "--heap", "256m"), option(rest, "--seed", 42),
+					Path.of(optionText(rest, "--dir", System.getProperty("java.io.tmpdir") + "/lantu-bench-import")));
+			// one import in a JVM of its own, started by the import benchmark: DB TARGET FILE DRY-RUN
+			case "import-run" -> ImportBenchmark.importRun(rest[0], rest[1], Path.of(rest[2]), Boolean.parseBoolean(rest[3]));
 			default -> {
 				System.err.println(USAGE.formatted(String.join(",", PoliciesBenchmark.CONTESTANTS.keySet())));
 				System.exit(2);

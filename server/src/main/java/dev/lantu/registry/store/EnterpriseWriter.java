@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
@@ -28,21 +30,37 @@ import dev.lantu.registry.Qualification;
  * Writes checked records to the registry in batches: an enterprise is created or updated by its USCC
  * (version bumped, every changed field and figure kept as a change with who, when and from what), its
  * figures, qualifications and filings added or corrected; nothing is deleted. Call it inside the
- * transaction that makes the whole file one change.
+ * transaction that makes the whole file one change. What to write is decided here, the same for every
+ * database; how the rows reach the tables is {@link RegistryTables}' choice: COPY on PostgreSQL, JDBC
+ * batches elsewhere.
  */
 @Component
 public class EnterpriseWriter {
 
-	/** Rows per round trip: large enough to amortise the look-ups, small enough to keep memory flat. */
+	/** Records decided together (one look-up of what the registry holds): enough to amortise it, few enough to keep memory flat. */
 	public static final int BATCH = 500;
 
 	private final JdbcTemplate jdbc;
 
+	private final DataSource dataSource;
+
 	private final EnterpriseRepository repository;
 
-	EnterpriseWriter(JdbcTemplate jdbc, EnterpriseRepository repository) {
+	/** Whether the database is PostgreSQL, asked once: it decides how rows reach the tables. */
+	private volatile Boolean postgres;
+
+	EnterpriseWriter(JdbcTemplate jdbc, DataSource dataSource, EnterpriseRepository repository) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.repository = repository;
+	}
+
+	/** COPY on PostgreSQL, JDBC batches elsewhere: the same rows either way. */
+	private RegistryTables tables() {
+		if (postgres == null) {
+			postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+		}
+		return postgres ? new CopyTables(dataSource, jdbc) : new BatchedTables(jdbc);
 	}
 
 	/** What a batch did, row by row. */
@@ -66,8 +84,15 @@ public class EnterpriseWriter {
 		return new Batch(actor, source, now);
 	}
 
-	/** A run of writes by one actor from one source; {@link #flush()} before the transaction ends. */
+	/**
+	 * A run of writes by one actor from one source; {@link #flush()} before the transaction ends. Records are
+	 * taken in batches of about {@link #BATCH}; a batch ends where an enterprise does, so that the records of an
+	 * enterprise that follow each other (its years) are decided together, without looking up what the batch
+	 * before wrote.
+	 */
 	public final class Batch {
+
+		private final RegistryTables tables = tables();
 
 		private final String actor;
 
@@ -97,11 +122,11 @@ public class EnterpriseWriter {
 		}
 
 		public void add(EnterpriseRecord record, Origin origin) {
+			if (pending.size() >= BATCH && !pending.get(pending.size() - 1).uscc().equals(record.uscc())) {
+				write();
+			}
 			pending.add(record);
 			origins.add(origin);
-			if (pending.size() >= BATCH) {
-				flush();
-			}
 		}
 
 		public int count(Outcome outcome) {
@@ -116,7 +141,13 @@ public class EnterpriseWriter {
 			return figuresChanged;
 		}
 
+		/** Writes every record added so far: reads and the commit see them after. */
 		public void flush() {
+			write();
+			tables.finish();
+		}
+
+		private void write() {
 			if (pending.isEmpty()) {
 				return;
 			}
@@ -136,6 +167,9 @@ public class EnterpriseWriter {
 				}
 			}
 			added.removeAll(unknown);
+			if (!unknown.isEmpty() || !added.isEmpty()) {
+				tables.flush();
+			}
 			Map<String, State> states = new LinkedHashMap<>();
 			for (Enterprise e : repository.findAll(unknown)) {
 				states.put(e.uscc(), new State(e));
@@ -306,7 +340,7 @@ public class EnterpriseWriter {
 				for (State s : states) {
 					if (s.created && !s.written) {
 						inserts.add(new Object[] { s.uscc, s.name, s.district, text(s.industry), date(s.registeredOn), s.status.name(),
-								text(s.scope), s.synthetic, actor, now, actor, now });
+								text(s.scope), s.synthetic, 1, actor, now, actor, now });
 						s.written = true;
 					}
 					else if (s.dirty && s.before != null) {
@@ -318,10 +352,8 @@ public class EnterpriseWriter {
 					}
 					s.formerNamesWritten = s.formerNames.size();
 				}
-				batch("insert into enterprise (uscc, name, district_code, industry_code, registered_on, status, business_scope, "
-						+ "synthetic, version, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
-						inserts);
-				int[] updated = batch("update enterprise set name = ?, district_code = ?, industry_code = ?, registered_on = ?, "
+				tables.insert(RegistryTable.ENTERPRISE, inserts);
+				int[] updated = tables.update("update enterprise set name = ?, district_code = ?, industry_code = ?, registered_on = ?, "
 						+ "status = ?, business_scope = ?, synthetic = ?, version = version + 1, updated_by = ?, updated_at = ? "
 						+ "where uscc = ? and version = ?", updates);
 				for (int i = 0; i < updated.length; i++) {
@@ -329,30 +361,21 @@ public class EnterpriseWriter {
 						throw new EnterpriseConflictException((String) updates.get(i)[9]);
 					}
 				}
-				batch("insert into enterprise_former_name (uscc, position, name) values (?, ?, ?)", formerNames);
-				batch("insert into enterprise_change (uscc, field, old_value, new_value, source, changed_by, changed_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?)", fieldChanges);
-				batch("insert into enterprise_figure (uscc, period_year, variable, amount, source, recorded_by, recorded_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?)", figureInserts);
-				batch("update enterprise_figure set amount = ?, source = ?, recorded_by = ?, recorded_at = ? "
+				tables.insert(RegistryTable.FORMER_NAME, formerNames);
+				tables.insert(RegistryTable.FIELD_CHANGE, fieldChanges);
+				tables.insert(RegistryTable.FIGURE, figureInserts);
+				tables.update("update enterprise_figure set amount = ?, source = ?, recorded_by = ?, recorded_at = ? "
 						+ "where uscc = ? and period_year = ? and variable = ?", figureUpdates);
-				batch("insert into enterprise_figure_change (uscc, period_year, variable, old_amount, new_amount, source, "
-						+ "changed_by, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?)", figureChanges);
-				batch("insert into enterprise_qualification (uscc, qualification, valid_from, valid_until, certificate, source, "
-						+ "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", qualificationInserts);
-				batch("update enterprise_qualification set valid_until = ?, source = ?, recorded_by = ?, recorded_at = ? "
+				tables.insert(RegistryTable.FIGURE_CHANGE, figureChanges);
+				tables.insert(RegistryTable.QUALIFICATION, qualificationInserts);
+				tables.update("update enterprise_qualification set valid_until = ?, source = ?, recorded_by = ?, recorded_at = ? "
 						+ "where uscc = ? and qualification = ? and (valid_from = ? or (valid_from is null and ? is null))",
 						qualificationUpdates);
-				batch("insert into enterprise_filing (uscc, filing, filed_on, reference, source, recorded_by, recorded_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?)", filingInserts);
+				tables.insert(RegistryTable.FILING, filingInserts);
 			}
 
 		}
 
-	}
-
-	private int[] batch(String sql, List<Object[]> rows) {
-		return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
 	}
 
 	private static String key(Qualification q) {
