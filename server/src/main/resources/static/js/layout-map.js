@@ -45,20 +45,9 @@
     });
   }
 
-  Promise.all([json(text.boundaries), json(text.values)]).then(function (loaded) {
+  Promise.all([window.lantuDistricts.register(text.boundaries, 'lantu-districts'), json(text.values)]).then(function (loaded) {
     var geo = loaded[0];
     var layout = loaded[1];
-    // The features' cp (label points) sit at the district governments, which crowd the small central
-    // districts' labels off the map; without them ECharts labels each district at its own centre.
-    var drawn = {
-      type: 'FeatureCollection',
-      features: geo.features.map(function (f) {
-        var properties = Object.assign({}, f.properties);
-        delete properties.cp;
-        return { type: 'Feature', properties: properties, geometry: f.geometry };
-      })
-    };
-    echarts.registerMap('lantu-districts', drawn);
     var byCode = {};
     layout.districts.forEach(function (d) {
       byCode[d.code] = d;

@@ -64,21 +64,7 @@
   var chart = echarts.init(el, null, { renderer: 'svg' });
   window.lantuCity = chart;
   chart.showLoading({ text: text.textLoading, color: BLUE });
-  fetch(text.boundaries, { headers: { Accept: 'application/geo+json, application/json' } }).then(function (r) {
-    if (!r.ok) {
-      throw new Error(text.boundaries + ': ' + r.status);
-    }
-    return r.json();
-  }).then(function (geo) {
-    // as on the layout map: label each district at its own centre, not at its government's seat
-    echarts.registerMap('lantu-city', {
-      type: 'FeatureCollection',
-      features: geo.features.map(function (f) {
-        var properties = Object.assign({}, f.properties);
-        delete properties.cp;
-        return { type: 'Feature', properties: properties, geometry: f.geometry };
-      })
-    });
+  window.lantuDistricts.register(text.boundaries, 'lantu-city').then(function (geo) {
     var byCode = {};
     values.districts.forEach(function (d) { byCode[d.code] = d; });
     var data = geo.features.map(function (f) {

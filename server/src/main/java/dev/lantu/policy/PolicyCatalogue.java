@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import dev.lantu.engine.lang.Variable;
+import dev.lantu.engine.policy.IssuerCap;
 import dev.lantu.policy.store.CompiledPolicies;
 import dev.lantu.policy.store.PolicyRepository;
 
@@ -38,6 +39,14 @@ public class PolicyCatalogue {
 	/** The enterprise facts the policies read, in the order the schema declares them. */
 	public List<Variable> variables() {
 		return compiled.current().variables();
+	}
+
+	/**
+	 * The caps per enterprise per year on all the policies of one issuer ({@code policies/issuers.yaml}),
+	 * which the award ledger enforces across policies.
+	 */
+	public List<IssuerCap> issuerCaps() {
+		return compiled.current().issuerCaps();
 	}
 
 	/** The issuers of the loaded policies, for a filter. */

@@ -30,6 +30,8 @@ public record EnterpriseFacts(String uscc, Map<String, Object> statics, Map<Stri
 
 	public static final String INDUSTRY_CODE = "industry_code";
 
+	public static final String TRACKS = "tracks";
+
 	public static final String QUALIFICATIONS = "qualifications";
 
 	public static final String HIGH_TECH_VALID_UNTIL = "high_tech_valid_until";
@@ -41,8 +43,6 @@ public record EnterpriseFacts(String uscc, Map<String, Object> statics, Map<Stri
 	public static final String LLM_FILING_FIRST_ON = "llm_filing_first_on";
 
 	public static final String ALGORITHM_FILING_FIRST_ON = "algorithm_filing_first_on";
-
-	public static final String TRACKS = "tracks";
 
 	public EnterpriseFacts {
 		statics = Map.copyOf(statics);

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lantu.atlas.AtlasService;
+import dev.lantu.registry.store.EnterpriseRepository;
 import dev.lantu.registry.store.EnterpriseWriter;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.RowHandler;
@@ -49,15 +50,18 @@ public class EnterpriseImport {
 
 	private final EnterpriseWriter writer;
 
+	private final EnterpriseRepository repository;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock = Clock.systemDefaultZone();
 
 	EnterpriseImport(AtlasService atlas, IndustryClassification industries, EnterpriseWriter writer,
-			TransactionTemplate transaction) {
+			EnterpriseRepository repository, TransactionTemplate transaction) {
 		this.atlas = atlas;
 		this.industries = industries;
 		this.writer = writer;
+		this.repository = repository;
 		this.transaction = transaction;
 	}
 
@@ -109,6 +113,11 @@ public class EnterpriseImport {
 			Path rejectsPath = rejectsFile;
 			Runnable second = () -> {
 				try (OutputStream out = rejectsPath == null ? OutputStream.nullOutputStream() : Files.newOutputStream(rejectsPath)) {
+					if (write) {
+						// which enterprises the registry has, asked once before anything is written
+						check.seen.forEachChunk(EnterpriseWriter.BATCH,
+								chunk -> repository.existing(chunk).forEach(check.seen::markExisting));
+					}
 					Write pass = new Write(check, write ? writer.open(actor, "import: " + fileName, OffsetDateTime.now(clock)) : null,
 							rejectsPath == null ? null : out, valid, progress);
 					TableStream.read(source, format, fileName, pass);
@@ -256,6 +265,9 @@ public class EnterpriseImport {
 
 		final ImportProgress progress;
 
+		/** Enterprises whose first row was rejected, created by a later row: as few as such files have. */
+		final java.util.Set<String> createdLate = new java.util.HashSet<>();
+
 		int written;
 
 		Write(Check check, EnterpriseWriter.Batch batch, OutputStream rejects, int total, ImportProgress progress) {
@@ -285,11 +297,30 @@ public class EnterpriseImport {
 				return;
 			}
 			if (batch != null) {
-				batch.add(check.rows.check(row, readProblems).record());
+				EnterpriseRecord record = check.rows.check(row, readProblems).record();
+				batch.add(record, origin(record.uscc(), row.number()));
 				if (++written % 1000 == 0) {
 					progress.writing(written, total);
 				}
 			}
+		}
+
+		/**
+		 * NEW for an enterprise's first valid row when the registry lacks it, ADDED for its later rows. When
+		 * its first row was rejected after the fact (a later row repeated it), the first row written creates it.
+		 */
+		private EnterpriseWriter.Origin origin(String uscc, int row) {
+			UsccKeys.Entry entry = check.seen.find(uscc);
+			if (entry.existing()) {
+				return EnterpriseWriter.Origin.UNKNOWN;
+			}
+			if (entry.firstRow() == row) {
+				return EnterpriseWriter.Origin.NEW;
+			}
+			if (check.invalidRows.get(entry.firstRow())) {
+				return createdLate.add(uscc) ? EnterpriseWriter.Origin.NEW : EnterpriseWriter.Origin.ADDED;
+			}
+			return EnterpriseWriter.Origin.ADDED;
 		}
 
 		void finish(int[] counts) {

@@ -22,7 +22,7 @@ public record EnterpriseRecord(String uscc, String name, List<String> formerName
 
 	/** A hash of what the row says about the enterprise itself (not its figures), to find rows that disagree. */
 	int identityHash() {
-		return java.util.Objects.hash(name, districtCode, industryCode, registeredOn, status, businessScope);
+		return java.util.Objects.hash(name, districtCode, industryCode, registeredOn, status, businessScope, synthetic);
 	}
 
 }

@@ -85,14 +85,16 @@ public class IndustryClassification {
 			.toList();
 	}
 
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-T]?\\d{1,4}|[A-T]");
+
 	/** Checks an industry code as people write it: 3612, C3612, c 3612, full-width digits. */
 	public Check check(String text) {
 		String typed = text == null ? "" : text;
-		String code = halfWidth(typed).replaceAll("[\\s\\-]", "").toUpperCase();
+		String code = UnifiedSocialCreditCode.SPACES.matcher(halfWidth(typed)).replaceAll("").toUpperCase();
 		if (code.isEmpty()) {
 			return new Check(null, "an industry code (GB/T 4754-2017, 4 digits) is required", null, null);
 		}
-		if (!code.matches("[A-T]?\\d{1,4}|[A-T]")) {
+		if (!CODE.matcher(code).matches()) {
 			return new Check(null, "'" + typed + "' is no GB/T 4754-2017 code; expected a 4-digit class such as 3612 "
 					+ "(or C3612)", null, null);
 		}

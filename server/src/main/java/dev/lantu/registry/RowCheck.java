@@ -30,7 +30,23 @@ final class RowCheck {
 
 	private static final Pattern DATED = Pattern.compile("^(.+?)\\s*(?:[（(]\\s*([^)）]*)\\s*[)）]|[:：]\\s*(\\S+))$");
 
+	private static final Pattern LIST = Pattern.compile("[;；\\n]+");
+
+	private static final Pattern FORMER_NAME_LIST = Pattern.compile("[;；、\\n]+");
+
+	private static final Pattern EIGHT_DIGITS = Pattern.compile("\\d{8}");
+
+	private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.0+$");
+
 	private final Map<String, EnterpriseColumn.Header> headers;
+
+	/** Per column, the file's header for it (null when the file lacks it): looked up once, used for every row. */
+	private final Map<EnterpriseColumn, String> columns = new java.util.EnumMap<>(EnterpriseColumn.class);
+
+	/** The figures' columns, in the file's order. */
+	private final List<Map.Entry<String, EnterpriseColumn.Header>> figureColumns;
+
+	private final String revenueHeader;
 
 	private final IndustryClassification industries;
 
@@ -44,12 +60,20 @@ final class RowCheck {
 		this.industries = industries;
 		this.districts = districts;
 		this.today = today;
+		headers.forEach((text, header) -> {
+			if (header.column() != null) {
+				columns.putIfAbsent(header.column(), text);
+			}
+		});
+		this.figureColumns = headers.entrySet().stream().filter(e -> e.getValue().figure() != null).toList();
+		this.revenueHeader = headers.values().stream().filter(h -> h.figure() == Figure.REVENUE).map(EnterpriseColumn.Header::text)
+			.findFirst().orElse(null);
 	}
 
 	/** The header this file gives a column, for problems that name it. */
 	String header(EnterpriseColumn column) {
-		return headers.values().stream().filter(h -> h.column() == column).map(EnterpriseColumn.Header::text)
-			.findFirst().orElse(column.zh);
+		String text = columns.get(column);
+		return text == null ? column.zh : headers.get(text).text();
 	}
 
 	/** A row checked: the record when it is valid (null otherwise), its errors and its warnings. */
@@ -99,7 +123,7 @@ final class RowCheck {
 		List<String> formerNames = List.of();
 		String former = cells.get(EnterpriseColumn.FORMER_NAMES);
 		if (former != null) {
-			formerNames = List.of(former.split("[;；、\\n]+")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+			formerNames = List.of(FORMER_NAME_LIST.split(former)).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
 			if (formerNames.stream().anyMatch(f -> f.length() > 300)) {
 				errors.add(RowProblem.of(n, cells.header(EnterpriseColumn.FORMER_NAMES), former.substring(0, 40) + "…",
 						"text.tooLong", "a former name has at most 300 characters", 300));
@@ -167,7 +191,7 @@ final class RowCheck {
 		String yearText = cells.get(EnterpriseColumn.YEAR);
 		if (yearText != null) {
 			try {
-				year = Integer.valueOf(yearText.replace("年", "").replaceAll("\\.0+$", "").strip());
+				year = Integer.valueOf(TRAILING_ZEROS.matcher(yearText.replace("年", "")).replaceAll("").strip());
 				if (year > today.getYear()) {
 					errors.add(RowProblem.of(n, cells.header(EnterpriseColumn.YEAR), yearText, "year.future",
 							"figures for " + year + " cannot be known yet (today is " + today + ")", year));
@@ -186,11 +210,8 @@ final class RowCheck {
 
 		Map<Figure, Long> figures = new EnumMap<>(Figure.class);
 		boolean figureGiven = false;
-		for (Map.Entry<String, EnterpriseColumn.Header> entry : headers.entrySet()) {
+		for (Map.Entry<String, EnterpriseColumn.Header> entry : figureColumns) {
 			EnterpriseColumn.Header header = entry.getValue();
-			if (header.figure() == null) {
-				continue;
-			}
 			String text = row.get(entry.getKey());
 			if (text == null) {
 				continue;
@@ -304,8 +325,7 @@ final class RowCheck {
 	private void plausibility(Map<Figure, Long> figures, int n, List<RowProblem> warnings) {
 		Long revenue = figures.get(Figure.REVENUE);
 		Long employees = figures.get(Figure.EMPLOYEES);
-		String column = headers.values().stream().filter(h -> h.figure() == Figure.REVENUE).map(EnterpriseColumn.Header::text)
-			.findFirst().orElse(null);
+		String column = revenueHeader;
 		if (revenue == null || employees == null || revenue == 0) {
 			return;
 		}
@@ -329,7 +349,7 @@ final class RowCheck {
 		}
 		String column = cells.header(EnterpriseColumn.QUALIFICATIONS);
 		List<Qualification> qualifications = new ArrayList<>();
-		for (String entry : text.split("[;；\\n]+")) {
+		for (String entry : LIST.split(text)) {
 			String e = entry.strip();
 			if (e.isEmpty()) {
 				continue;
@@ -375,7 +395,7 @@ final class RowCheck {
 		}
 		String column = cells.header(EnterpriseColumn.FILINGS);
 		List<Filing> filings = new ArrayList<>();
-		for (String entry : text.split("[;；\\n]+")) {
+		for (String entry : LIST.split(text)) {
 			String e = entry.strip();
 			if (e.isEmpty()) {
 				continue;
@@ -434,7 +454,7 @@ final class RowCheck {
 		}
 		String t = IndustryClassification.halfWidth(text).strip();
 		try {
-			if (t.matches("\\d{8}")) {
+			if (t.length() == 8 && EIGHT_DIGITS.matcher(t).matches()) {
 				return LocalDate.parse(t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6));
 			}
 			if (t.contains("年")) {
@@ -469,12 +489,8 @@ final class RowCheck {
 		}
 
 		String get(EnterpriseColumn column) {
-			for (Map.Entry<String, EnterpriseColumn.Header> h : headers.entrySet()) {
-				if (h.getValue().column() == column) {
-					return row.get(h.getKey());
-				}
-			}
-			return null;
+			String header = columns.get(column);
+			return header == null ? null : row.get(header);
 		}
 
 	}

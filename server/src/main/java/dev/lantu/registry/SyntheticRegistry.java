@@ -92,8 +92,20 @@ public class SyntheticRegistry {
 		}
 		List<EnterpriseRecord> records = generate(count, seed);
 		transaction.executeWithoutResult(status -> {
+			// a real enterprise that happens to have a generated code is left alone
+			Set<String> taken = new HashSet<>();
+			List<String> codes = records.stream().map(EnterpriseRecord::uscc).distinct().toList();
+			for (int i = 0; i < codes.size(); i += EnterpriseWriter.BATCH) {
+				taken.addAll(repository.existing(codes.subList(i, Math.min(codes.size(), i + EnterpriseWriter.BATCH))));
+			}
 			EnterpriseWriter.Batch batch = writer.open(ACTOR, "synthetic registry (seed " + seed + ")", OffsetDateTime.now(clock));
-			records.forEach(batch::add);
+			String previous = null;
+			for (EnterpriseRecord record : records) {
+				if (!taken.contains(record.uscc())) {
+					batch.add(record, record.uscc().equals(previous) ? EnterpriseWriter.Origin.ADDED : EnterpriseWriter.Origin.NEW);
+				}
+				previous = record.uscc();
+			}
 			batch.flush();
 		});
 		log.info("generated {} synthetic enterprises (seed {}), all marked synthetic", count, seed);

@@ -203,6 +203,18 @@ class EnterpriseImportTests {
 	}
 
 	@Test
+	void shouldCreateAnEnterpriseFromItsFirstValidRowWhenItsFirstRowIsRejected() {
+		String code = uscc(TIANHE);
+		String csv = HEADER + line(code, "跳过公司", TIANHE, "6513", "2024", "100", "5")
+				+ line(code, "跳过公司", TIANHE, "6513", "2024", "110", "5") + line(code, "跳过公司", TIANHE, "6513", "2023", "90", "5")
+				+ line(code, "跳过公司", TIANHE, "6513", "2022", "80", "5");
+		EnterpriseImport.Outcome outcome = run(imports, utf8(csv), "企业.csv", ImportMode.SKIP_INVALID, false);
+		assertThat(outcome.report().invalid()).isEqualTo(2);
+		assertThat(outcome.report().created()).isEqualTo(1);
+		assertThat(enterprises.detail(code).figures()).containsOnlyKeys(2022, 2023);
+	}
+
+	@Test
 	void shouldAcceptOneEnterpriseOverSeveralYearsButNotRowsThatDisagree() {
 		String code = uscc(TIANHE);
 		EnterpriseImport.Report years = atomic(HEADER + line(code, "多年公司", TIANHE, "6513", "2023", "100", "5")

@@ -25,6 +25,19 @@ public final class PostgresSchema implements AutoCloseable {
 
 	private final String schema = "lantu_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+	/** The schema's name, for a server started as a process ({@code --spring.flyway.schemas}). */
+	public String schema() {
+		return schema;
+	}
+
+	public String user() {
+		return USER;
+	}
+
+	public String password() {
+		return PASSWORD;
+	}
+
 	public String url() {
 		return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}

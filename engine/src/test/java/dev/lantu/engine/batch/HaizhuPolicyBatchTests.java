@@ -3,6 +3,7 @@ package dev.lantu.engine.batch;
 import static dev.lantu.engine.Properties.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lantu.engine.BundledPolicies;
 import dev.lantu.engine.eval.Enterprise;
 import dev.lantu.engine.eval.MapEnterprise;
 import dev.lantu.engine.eval.RandomClauses;
@@ -11,12 +12,6 @@ import dev.lantu.engine.lang.Schema;
 import dev.lantu.engine.policy.Assessor;
 import dev.lantu.engine.policy.Clause;
 import dev.lantu.engine.policy.PolicyDocument;
-import dev.lantu.engine.policy.PolicyReader;
-import dev.lantu.engine.policy.SchemaReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,30 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class HaizhuPolicyBatchTests {
 
-    private static final Schema SCHEMA = schema();
-    private static final PolicyDocument POLICY = policy();
+    private static final Schema SCHEMA = BundledPolicies.schema();
+    private static final PolicyDocument POLICY = BundledPolicies.policy(BundledPolicies.HAIZHU);
     private static final List<Clause> CLAUSES = POLICY.clauses().stream().map(PolicyDocument.PolicyClause::clause).toList();
-
-    private static String resource(String name) {
-        try (InputStream in = HaizhuPolicyBatchTests.class.getResourceAsStream("/policies/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
-    }
-
-    private static Schema schema() {
-        SchemaReader.Result read = SchemaReader.read("schema.yaml", resource("schema.yaml"));
-        assertThat(read.errors()).isEmpty();
-        return read.schema();
-    }
-
-    private static PolicyDocument policy() {
-        PolicyReader.Result read = new PolicyReader(SCHEMA).read("haizhu-large-model-2024.yaml",
-                resource("haizhu-large-model-2024.yaml"));
-        assertThat(read.errors()).isEmpty();
-        return read.document();
-    }
 
     /** An enterprise in the shape the policy asks about; each fact known two times in three. */
     static Enterprise enterprise(SplittableRandom random) {

@@ -4,6 +4,7 @@ import static dev.lantu.engine.Examples.SCHEMA;
 import static dev.lantu.engine.Properties.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lantu.engine.BundledPolicies;
 import dev.lantu.engine.Properties;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class PolicyReaderRobustnessTests {
 
-    private static final String HAIZHU = PolicyCasesTests.read(PolicyCasesTests.directory()
+    private static final String HAIZHU = BundledPolicies.read(BundledPolicies.directory()
             .resolve("haizhu-large-model-2024.yaml"));
-    private static final String HAIZHU_CASES = PolicyCasesTests.read(PolicyCasesTests.directory()
+    private static final String HAIZHU_CASES = BundledPolicies.read(BundledPolicies.directory()
             .resolve("haizhu-large-model-2024.tests.yaml"));
     private static final PolicyDocument HAIZHU_POLICY = PolicyCasesTests.policy("haizhu-large-model-2024.yaml");
     private static final List<String> VALID = List.of(PolicyReaderTests.VALID, HAIZHU);

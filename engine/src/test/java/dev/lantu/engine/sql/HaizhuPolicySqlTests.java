@@ -3,6 +3,7 @@ package dev.lantu.engine.sql;
 import static dev.lantu.engine.Properties.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lantu.engine.BundledPolicies;
 import dev.lantu.engine.eval.Enterprise;
 import dev.lantu.engine.eval.MapEnterprise;
 import dev.lantu.engine.eval.RandomClauses;
@@ -12,12 +13,6 @@ import dev.lantu.engine.policy.Assessment.Status;
 import dev.lantu.engine.policy.Assessor;
 import dev.lantu.engine.policy.Clause;
 import dev.lantu.engine.policy.PolicyDocument;
-import dev.lantu.engine.policy.PolicyReader;
-import dev.lantu.engine.policy.SchemaReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -34,32 +29,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HaizhuPolicySqlTests {
 
-    private static final Schema SCHEMA = schema();
-    private static final PolicyDocument POLICY = policy();
+    private static final Schema SCHEMA = BundledPolicies.schema();
+    private static final PolicyDocument POLICY = BundledPolicies.policy(BundledPolicies.HAIZHU);
     private static final List<Clause> CLAUSES = POLICY.clauses().stream().map(PolicyDocument.PolicyClause::clause).toList();
     private static final List<Integer> YEARS = List.of(2023, 2024, 2025);
     private static final LocalDate ISSUED = LocalDate.of(2024, 6, 18);
-
-    private static String resource(String name) {
-        try (InputStream in = HaizhuPolicySqlTests.class.getResourceAsStream("/policies/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
-    }
-
-    private static Schema schema() {
-        SchemaReader.Result read = SchemaReader.read("schema.yaml", resource("schema.yaml"));
-        assertThat(read.errors()).isEmpty();
-        return read.schema();
-    }
-
-    private static PolicyDocument policy() {
-        PolicyReader.Result read = new PolicyReader(SCHEMA).read("haizhu-large-model-2024.yaml",
-                resource("haizhu-large-model-2024.yaml"));
-        assertThat(read.errors()).isEmpty();
-        return read.document();
-    }
 
     /** A Haizhu-shaped profile; each fact is left out one time in four. */
     private static Enterprise profile(SplittableRandom random) {

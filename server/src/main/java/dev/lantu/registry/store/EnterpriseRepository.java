@@ -221,6 +221,15 @@ public class EnterpriseRepository {
 			.list();
 	}
 
+	/** Which of these USCCs the registry has. */
+	public java.util.Set<String> existing(Collection<String> usccs) {
+		if (usccs.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("select uscc from enterprise where uscc in (:usccs)").param("usccs", usccs)
+			.query(String.class).list());
+	}
+
 	public boolean anySynthetic() {
 		return jdbc.sql("select count(*) from enterprise where synthetic = true").query(Long.class).single() > 0;
 	}

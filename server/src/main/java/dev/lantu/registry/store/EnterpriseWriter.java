@@ -4,10 +4,15 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -25,21 +30,37 @@ import dev.lantu.registry.Qualification;
  * Writes checked records to the registry in batches: an enterprise is created or updated by its USCC
  * (version bumped, every changed field and figure kept as a change with who, when and from what), its
  * figures, qualifications and filings added or corrected; nothing is deleted. Call it inside the
- * transaction that makes the whole file one change.
+ * transaction that makes the whole file one change. What to write is decided here, the same for every
+ * database; how the rows reach the tables is {@link RegistryTables}' choice: COPY on PostgreSQL, JDBC
+ * batches elsewhere.
  */
 @Component
 public class EnterpriseWriter {
 
-	/** Rows per round trip: large enough to amortise the look-ups, small enough to keep memory flat. */
+	/** Records decided together (one look-up of what the registry holds): enough to amortise it, few enough to keep memory flat. */
 	public static final int BATCH = 500;
 
 	private final JdbcTemplate jdbc;
 
+	private final DataSource dataSource;
+
 	private final EnterpriseRepository repository;
 
-	EnterpriseWriter(JdbcTemplate jdbc, EnterpriseRepository repository) {
+	/** Whether the database is PostgreSQL, asked once: it decides how rows reach the tables. */
+	private volatile Boolean postgres;
+
+	EnterpriseWriter(JdbcTemplate jdbc, DataSource dataSource, EnterpriseRepository repository) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.repository = repository;
+	}
+
+	/** COPY on PostgreSQL, JDBC batches elsewhere: the same rows either way. */
+	private RegistryTables tables() {
+		if (postgres == null) {
+			postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+		}
+		return postgres ? new CopyTables(dataSource, jdbc) : new BatchedTables(jdbc);
 	}
 
 	/** What a batch did, row by row. */
@@ -47,12 +68,31 @@ public class EnterpriseWriter {
 		CREATED, UPDATED, UNCHANGED
 	}
 
+	/**
+	 * What the caller knows of a record's enterprise, so a batch looks up only what it must: on a long
+	 * import into a growing table, look-ups are what costs (and a planner whose statistics predate the
+	 * import may scan). {@code UNKNOWN}: look it up. {@code NEW}: not in the registry (checked before the
+	 * run), so create it. {@code ADDED}: created earlier in this run by a record that said the same about
+	 * the enterprise, so only its figures (which no earlier record of the run gave for the same year),
+	 * qualifications, filings and former names are added.
+	 */
+	public enum Origin {
+		UNKNOWN, NEW, ADDED
+	}
+
 	public Batch open(String actor, String source, OffsetDateTime now) {
 		return new Batch(actor, source, now);
 	}
 
-	/** A run of writes by one actor from one source; {@link #flush()} before the transaction ends. */
+	/**
+	 * A run of writes by one actor from one source; {@link #flush()} before the transaction ends. Records are
+	 * taken in batches of about {@link #BATCH}; a batch ends where an enterprise does, so that the records of an
+	 * enterprise that follow each other (its years) are decided together, without looking up what the batch
+	 * before wrote.
+	 */
 	public final class Batch {
+
+		private final RegistryTables tables = tables();
 
 		private final String actor;
 
@@ -61,6 +101,8 @@ public class EnterpriseWriter {
 		private final OffsetDateTime now;
 
 		private final List<EnterpriseRecord> pending = new ArrayList<>();
+
+		private final List<Origin> origins = new ArrayList<>();
 
 		private final Map<Outcome, Integer> outcomes = new HashMap<>();
 
@@ -74,11 +116,17 @@ public class EnterpriseWriter {
 			this.now = now;
 		}
 
+		/** Adds a record whose enterprise may or may not be in the registry. */
 		public void add(EnterpriseRecord record) {
-			pending.add(record);
-			if (pending.size() >= BATCH) {
-				flush();
+			add(record, Origin.UNKNOWN);
+		}
+
+		public void add(EnterpriseRecord record, Origin origin) {
+			if (pending.size() >= BATCH && !pending.get(pending.size() - 1).uscc().equals(record.uscc())) {
+				write();
 			}
+			pending.add(record);
+			origins.add(origin);
 		}
 
 		public int count(Outcome outcome) {
@@ -93,20 +141,55 @@ public class EnterpriseWriter {
 			return figuresChanged;
 		}
 
+		/** Writes every record added so far: reads and the commit see them after. */
 		public void flush() {
+			write();
+			tables.finish();
+		}
+
+		private void write() {
 			if (pending.isEmpty()) {
 				return;
 			}
-			List<String> usccs = pending.stream().map(EnterpriseRecord::uscc).distinct().toList();
+			Set<String> unknown = new LinkedHashSet<>();
+			Set<String> created = new HashSet<>();
+			Set<String> added = new LinkedHashSet<>();
+			for (int i = 0; i < pending.size(); i++) {
+				String uscc = pending.get(i).uscc();
+				switch (origins.get(i)) {
+					case UNKNOWN -> unknown.add(uscc);
+					case NEW -> created.add(uscc);
+					case ADDED -> {
+						if (!created.contains(uscc)) {
+							added.add(uscc);
+						}
+					}
+				}
+			}
+			added.removeAll(unknown);
+			if (!unknown.isEmpty() || !added.isEmpty()) {
+				tables.flush();
+			}
 			Map<String, State> states = new LinkedHashMap<>();
-			for (Enterprise e : repository.findAll(usccs)) {
+			for (Enterprise e : repository.findAll(unknown)) {
 				states.put(e.uscc(), new State(e));
 			}
-			repository.figures(usccs).forEach((uscc, years) -> years.forEach((year, values) -> values
+			repository.figures(unknown).forEach((uscc, years) -> years.forEach((year, values) -> values
 				.forEach((variable, amount) -> states.get(uscc).figures.put(year + "|" + variable, amount))));
-			repository.qualifications(usccs).forEach((uscc, list) -> list
+			Map<String, List<String>> formerNames = repository.formerNames(added);
+			for (String uscc : added) {
+				State state = new State(null);
+				state.appendOnly = true;
+				state.uscc = uscc;
+				state.formerNames.addAll(formerNames.getOrDefault(uscc, List.of()));
+				state.formerNamesWritten = state.formerNames.size();
+				states.put(uscc, state);
+			}
+			Set<String> looked = new HashSet<>(unknown);
+			looked.addAll(added);
+			repository.qualifications(looked).forEach((uscc, list) -> list
 				.forEach(q -> states.get(uscc).qualifications.put(key(q), q)));
-			repository.filings(usccs).forEach((uscc, list) -> list
+			repository.filings(looked).forEach((uscc, list) -> list
 				.forEach(f -> states.get(uscc).filings.put(f.type().label() + "|" + f.filedOn(), f)));
 			Statements statements = new Statements();
 			for (EnterpriseRecord record : pending) {
@@ -115,12 +198,13 @@ public class EnterpriseWriter {
 			}
 			statements.execute(states.values());
 			pending.clear();
+			origins.clear();
 		}
 
 		private Outcome apply(State s, EnterpriseRecord r, Statements st) {
 			boolean created = false;
 			boolean changed = false;
-			if (s.before == null && !s.created) {
+			if (s.before == null && !s.created && !s.appendOnly) {
 				s.created = true;
 				created = true;
 				s.name = r.name();
@@ -132,7 +216,7 @@ public class EnterpriseWriter {
 				s.synthetic = Boolean.TRUE.equals(r.synthetic());
 				s.uscc = r.uscc();
 			}
-			else {
+			else if (!s.appendOnly) {
 				if (r.name() != null && !r.name().equals(s.name)) {
 					changed |= field(st, s, "name", s.name, r.name());
 					if (!s.formerNames.contains(s.name)) {
@@ -256,7 +340,7 @@ public class EnterpriseWriter {
 				for (State s : states) {
 					if (s.created && !s.written) {
 						inserts.add(new Object[] { s.uscc, s.name, s.district, text(s.industry), date(s.registeredOn), s.status.name(),
-								text(s.scope), s.synthetic, actor, now, actor, now });
+								text(s.scope), s.synthetic, 1, actor, now, actor, now });
 						s.written = true;
 					}
 					else if (s.dirty && s.before != null) {
@@ -268,10 +352,8 @@ public class EnterpriseWriter {
 					}
 					s.formerNamesWritten = s.formerNames.size();
 				}
-				batch("insert into enterprise (uscc, name, district_code, industry_code, registered_on, status, business_scope, "
-						+ "synthetic, version, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
-						inserts);
-				int[] updated = batch("update enterprise set name = ?, district_code = ?, industry_code = ?, registered_on = ?, "
+				tables.insert(RegistryTable.ENTERPRISE, inserts);
+				int[] updated = tables.update("update enterprise set name = ?, district_code = ?, industry_code = ?, registered_on = ?, "
 						+ "status = ?, business_scope = ?, synthetic = ?, version = version + 1, updated_by = ?, updated_at = ? "
 						+ "where uscc = ? and version = ?", updates);
 				for (int i = 0; i < updated.length; i++) {
@@ -279,30 +361,21 @@ public class EnterpriseWriter {
 						throw new EnterpriseConflictException((String) updates.get(i)[9]);
 					}
 				}
-				batch("insert into enterprise_former_name (uscc, position, name) values (?, ?, ?)", formerNames);
-				batch("insert into enterprise_change (uscc, field, old_value, new_value, source, changed_by, changed_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?)", fieldChanges);
-				batch("insert into enterprise_figure (uscc, period_year, variable, amount, source, recorded_by, recorded_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?)", figureInserts);
-				batch("update enterprise_figure set amount = ?, source = ?, recorded_by = ?, recorded_at = ? "
+				tables.insert(RegistryTable.FORMER_NAME, formerNames);
+				tables.insert(RegistryTable.FIELD_CHANGE, fieldChanges);
+				tables.insert(RegistryTable.FIGURE, figureInserts);
+				tables.update("update enterprise_figure set amount = ?, source = ?, recorded_by = ?, recorded_at = ? "
 						+ "where uscc = ? and period_year = ? and variable = ?", figureUpdates);
-				batch("insert into enterprise_figure_change (uscc, period_year, variable, old_amount, new_amount, source, "
-						+ "changed_by, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?)", figureChanges);
-				batch("insert into enterprise_qualification (uscc, qualification, valid_from, valid_until, certificate, source, "
-						+ "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", qualificationInserts);
-				batch("update enterprise_qualification set valid_until = ?, source = ?, recorded_by = ?, recorded_at = ? "
+				tables.insert(RegistryTable.FIGURE_CHANGE, figureChanges);
+				tables.insert(RegistryTable.QUALIFICATION, qualificationInserts);
+				tables.update("update enterprise_qualification set valid_until = ?, source = ?, recorded_by = ?, recorded_at = ? "
 						+ "where uscc = ? and qualification = ? and (valid_from = ? or (valid_from is null and ? is null))",
 						qualificationUpdates);
-				batch("insert into enterprise_filing (uscc, filing, filed_on, reference, source, recorded_by, recorded_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?)", filingInserts);
+				tables.insert(RegistryTable.FILING, filingInserts);
 			}
 
 		}
 
-	}
-
-	private int[] batch(String sql, List<Object[]> rows) {
-		return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
 	}
 
 	private static String key(Qualification q) {
@@ -354,6 +427,9 @@ public class EnterpriseWriter {
 		boolean written;
 
 		boolean dirty;
+
+		/** Created earlier in this run: only figures, qualifications, filings and former names are added. */
+		boolean appendOnly;
 
 		State(Enterprise before) {
 			this.before = before;

@@ -26,6 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
+import dev.lantu.registry.ClassificationService;
 import dev.lantu.registry.EnterpriseDetail;
 import dev.lantu.registry.EnterpriseFilter;
 import dev.lantu.registry.EnterpriseNotFoundException;
@@ -58,15 +59,18 @@ class EnterprisePages {
 
 	private final MessageSource messages;
 
+	private final ClassificationService classification;
+
 	private final List<EnterprisePageSection> sections;
 
 	EnterprisePages(EnterpriseService enterprises, ImportJobs jobs, AtlasService atlas, MessageSource messages,
-			ObjectProvider<EnterprisePageSection> sections) {
+			ClassificationService classification, ObjectProvider<EnterprisePageSection> sections) {
 		this.sections = sections.orderedStream().toList();
 		this.enterprises = enterprises;
 		this.jobs = jobs;
 		this.atlas = atlas;
 		this.messages = messages;
+		this.classification = classification;
 	}
 
 	private Map<String, Region> districts() {
@@ -148,6 +152,8 @@ class EnterprisePages {
 		model.addAttribute("district", districts().get(detail.enterprise().districtCode()));
 		model.addAttribute("figures", Figure.values());
 		model.addAttribute("money", new MoneyFormat(locale));
+		model.addAttribute("tracks", classification.tracks(detail.enterprise().uscc()));
+		model.addAttribute("trackNames", classification.trackNames());
 		model.addAttribute("sections", sections.stream()
 			.map(section -> new SectionView(section.template(), section.fragment(), section.model(detail.enterprise().uscc(), locale)))
 			.toList());

@@ -2,58 +2,30 @@ package dev.lantu.atlas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.lantu.support.HeadlessChromium;
+import dev.lantu.support.BrowserTest;
 
 /**
  * The layout map in a real browser: Debian's chromium, driven by Debian's chromedriver (nothing is
  * downloaded). The map must draw every district and take a click on a district to its page.
  * {@code LANTU_SKIP_BROWSER_TESTS=true} skips these tests; otherwise a missing browser fails them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class MapBrowserTests {
+class MapBrowserTests extends BrowserTest {
 
 	private static final String TIANHE = "440106";
 
-	@LocalServerPort
-	int port;
-
-	private HeadlessChromium chromium;
-
-	private ChromeDriver browser;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		chromium = HeadlessChromium.start();
-		browser = chromium.driver();
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	private WebElement drawnMap() {
-		browser.get("http://localhost:" + port + "/");
+		open("/");
 		WebElement map = browser.findElement(By.id("map"));
 		new WebDriverWait(browser, Duration.ofSeconds(30))
 			.withMessage("the map did not draw its 11 districts (data-districts of #map)")

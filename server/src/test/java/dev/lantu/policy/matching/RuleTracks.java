@@ -10,14 +10,15 @@ import javax.sql.DataSource;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lantu.registry.EnterpriseTracks;
 
 /**
- * A classification by industry rule, standing in for the registry's own until it lands, so that tracks reach
- * matching through {@link EnterpriseTracks} as classification will give them: software and internet (65xx) in
- * the city's AI track, and in Tianhe also in Tianhe's; vehicles (36xx) in the NEV track; retail (5211)
+ * A classification by fixed industry rules, put before the registry's own (which follows the dataset's
+ * classification.yaml and its catch-up) so that the matching tests know every enterprise's tracks exactly:
+ * software and internet (65xx) in the city's AI track, and in Tianhe also in Tianhe's; vehicles (36xx) in the NEV track; retail (5211)
  * classified into no track (the empty set, known); every other enterprise not classified (unknown).
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -29,6 +30,7 @@ public class RuleTracks {
 			+ " union all select uscc, null from enterprise where industry_code = '5211'";
 
 	@Bean
+	@Primary
 	EnterpriseTracks tracksByIndustryRule(DataSource dataSource) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		return new EnterpriseTracks() {

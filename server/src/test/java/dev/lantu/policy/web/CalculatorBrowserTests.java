@@ -2,54 +2,26 @@ package dev.lantu.policy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.lantu.support.HeadlessChromium;
+import dev.lantu.support.BrowserTest;
 
 /**
  * The policy calculator in a real browser (Debian's chromium and chromedriver): a Tianhe model company
  * fills the form, sees what it gets, why, and what to add. {@code LANTU_SKIP_BROWSER_TESTS=true} skips it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CalculatorBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	private HeadlessChromium chromium;
-
-	private ChromeDriver browser;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		chromium = HeadlessChromium.start();
-		browser = chromium.driver();
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+class CalculatorBrowserTests extends BrowserTest {
 
 	@Test
 	void shouldFillTheCalculatorAndSeeTheAmountWithItsReasons() {
-		browser.get("http://localhost:" + port + "/policies/calculator");
+		open("/policies/calculator");
 		browser.findElement(By.name("year")).clear();
 		browser.findElement(By.name("year")).sendKeys("2025");
 		new Select(browser.findElement(By.name("f.district"))).selectByValue("440106");

@@ -2,63 +2,35 @@ package dev.lantu.projects.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.lantu.support.HeadlessChromium;
 import dev.lantu.projects.ProjectService;
+import dev.lantu.support.BrowserTest;
 
 /**
  * The pipeline's charts in a real browser (Debian's chromium and chromedriver, as the layout map's
  * tests): the board's bars by stage and the city view's map of every district.
  * {@code LANTU_SKIP_BROWSER_TESTS=true} skips them; otherwise a missing browser fails them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ProjectChartsBrowserTests {
-
-	@LocalServerPort
-	int port;
+class ProjectChartsBrowserTests extends BrowserTest {
 
 	@Autowired
 	ProjectService projects;
-
-	private HeadlessChromium chromium;
-
-	private ChromeDriver browser;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		chromium = HeadlessChromium.start();
-		browser = chromium.driver();
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void shouldDrawABarForEveryStageOnTheBoard() {
 		projects.create(ProjectPagesTests.draft("浏览器里的项目", "440113", List.of("gz.cluster.nev"),
 				LocalDate.of(2025, 2, 7), false), "tester");
-		browser.get("http://localhost:" + port + "/projects");
+		open("/projects");
 		@SuppressWarnings("unchecked")
 		List<String> categories = (List<String>) new WebDriverWait(browser, Duration.ofSeconds(30))
 			.withMessage("the board's chart did not draw")
@@ -70,7 +42,7 @@ class ProjectChartsBrowserTests {
 
 	@Test
 	void shouldDrawEveryDistrictOnTheCityMap() {
-		browser.get("http://localhost:" + port + "/projects/city");
+		open("/projects/city");
 		WebElement map = browser.findElement(By.id("city-map"));
 		new WebDriverWait(browser, Duration.ofSeconds(30))
 			.withMessage("the city map did not draw its 11 districts (data-districts of #city-map)")
