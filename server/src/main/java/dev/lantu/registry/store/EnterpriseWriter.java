@@ -56,7 +56,7 @@ public class EnterpriseWriter {
 	}
 
 	/** COPY on PostgreSQL, JDBC batches elsewhere: the same rows either way. */
-	private RegistryTables tables() {
+	RegistryTables tables() {
 		if (postgres == null) {
 			postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
 		}
