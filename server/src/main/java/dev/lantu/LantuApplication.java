@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * atomic|skip-invalid] [--dry-run] [--actor NAME] [--rejects OUT.csv]} imports a registry sheet into the
  * configured database (the server's H2 file must not be open in a running server meanwhile). {@code match
  * POLICY_ID [--year Y] [--date YYYY-MM-DD] [--path batch|sql] [--out FILE.csv]} lists the enterprises of the
- * configured database's registry the policy pays or may pay (免申即享).
+ * configured database's registry the policy pays or may pay (免申即享). {@code create-admin USERNAME [--name
+ * NAME]} creates a city administrator, asking for the password.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,6 +30,9 @@ public class LantuApplication {
 		}
 		if (args.length > 0 && args[0].equals("match")) {
 			System.exit(match(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && args[0].equals("create-admin")) {
+			System.exit(createAdmin(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && args[0].equals("import-enterprises")) {
 			System.exit(importEnterprises(Arrays.copyOfRange(args, 1, args.length)));
@@ -67,6 +71,40 @@ public class LantuApplication {
 				// a command adds no demo data to the database it imports into
 				"--lantu.demo.synthetic-projects=0", "--lantu.demo.synthetic-enterprises=0"));
 		return SpringApplication.exit(application.run(options.toArray(String[]::new)));
+	}
+
+	static int createAdmin(String[] args, String... settings) {
+		String username = null;
+		List<String> options = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--name") && i + 1 < args.length) {
+				options.add("--lantu.create-admin.name=" + args[++i]);
+			}
+			else if (args[i].startsWith("--") || username != null) {
+				return createAdminUsage("unexpected argument " + args[i]);
+			}
+			else {
+				username = args[i];
+			}
+		}
+		if (username == null) {
+			return createAdminUsage("the new administrator's username is missing");
+		}
+		SpringApplication application = new SpringApplication(LantuApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setLogStartupInfo(false);
+		options.addAll(List.of("--lantu.command=create-admin", "--lantu.create-admin.username=" + username,
+				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--lantu.demo.synthetic-projects=0",
+				"--lantu.demo.synthetic-enterprises=0"));
+		options.addAll(List.of(settings));
+		return SpringApplication.exit(application.run(options.toArray(String[]::new)));
+	}
+
+	private static int createAdminUsage(String problem) {
+		System.err.println(problem);
+		System.err.println("usage: java -jar lantu-server.jar create-admin USERNAME [--name DISPLAY_NAME] "
+				+ "(the password is asked, or read from standard input)");
+		return 2;
 	}
 
 	static int match(String[] args, String... settings) {

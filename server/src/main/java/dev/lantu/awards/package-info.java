@@ -5,5 +5,5 @@
  * policy and across an issuer's policies, exclusive subjects) and each policy's budget enforced under
  * row locks in the database, so several server nodes can share one. docs/awards.md states the rules.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "policy", "registry", "atlas", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "policy", "registry", "atlas", "web" })
 package dev.lantu.awards;

@@ -3,5 +3,5 @@
  * stage history (append-only; mistakes are corrected by reasoned entries), the investment actually
  * made per year, conference imports, and the targets the pipeline serves.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "atlas", "dataset", "registry", "tables", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "atlas", "dataset", "registry", "tables", "web" })
 package dev.lantu.projects;

@@ -5,5 +5,5 @@
  * and exports of the sheets officials use, and a seeded synthetic registry for new installations.
  * Classification into tracks, specialisation and matching grow here.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "atlas", "dataset", "tables", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "atlas", "dataset", "tables", "web" })
 package dev.lantu.registry;
