@@ -44,12 +44,13 @@ class SecurityConfiguration {
 	static final String SESSION_COOKIE = "SESSION";
 
 	@Bean
-	SecurityFilterChain lantuSecurity(HttpSecurity http, AccountAuthentication accounts, TokenStore tokens,
+	SecurityFilterChain lantuSecurity(HttpSecurity http, TokenStore tokens,
 			AccountStore accountStore, LoginThrottle throttle, SignIns signIns) throws Exception {
 		var successes = new SavedRequestAwareAuthenticationSuccessHandler();
 		successes.setDefaultTargetUrl("/");
-		http.authenticationProvider(accounts)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**", "/api/v1/admin/**")
+		// the provider is a bean, so Spring Boot's global authentication manager uses it; adding it here too
+		// would try every password twice (and count every failure twice towards the lockout)
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**", "/api/v1/admin/**")
 				.hasRole("CITY_ADMIN")
 				.requestMatchers("/account/**", "/api/v1/account/**")
 				.authenticated()
@@ -135,7 +136,7 @@ class SecurityConfiguration {
 	static final class ThrottledSignIn extends OncePerRequestFilter {
 
 		private static final RequestMatcher SIGN_IN = request -> "POST".equals(request.getMethod())
-				&& request.getServletPath().equals("/login");
+				&& request.getRequestURI().equals(request.getContextPath() + "/login");
 
 		private final LoginThrottle throttle;
 
