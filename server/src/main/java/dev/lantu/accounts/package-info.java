@@ -5,5 +5,5 @@
  * records in the same transaction. Modules ask {@link dev.lantu.accounts.Access} who is calling and decide in
  * their services; docs/accounts.md states who may do what.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "atlas", "tables", "web" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "atlas", "dataset", "tables", "web" })
 package dev.lantu.accounts;

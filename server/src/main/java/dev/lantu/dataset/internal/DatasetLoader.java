@@ -22,6 +22,7 @@ import dev.lantu.dataset.DatasetDirectory;
 import dev.lantu.dataset.DatasetInvalidException;
 import dev.lantu.dataset.DatasetLoad;
 import dev.lantu.dataset.DatasetLoaded;
+import dev.lantu.dataset.DatasetWriting;
 import dev.lantu.dataset.DatasetPart;
 import dev.lantu.dataset.DatasetProperties;
 import dev.lantu.dataset.DatasetReading;
@@ -117,6 +118,7 @@ class DatasetLoader implements ApplicationRunner {
 			DatasetLoad started = start(datasetId, directory.location(), fingerprint, incomplete);
 			sources.save(checked.catalogue(), started);
 			checked.parts().forEach(part -> part.write(started));
+			events.publishEvent(new DatasetWriting(started, incomplete));
 			return started;
 		});
 		log.info("dataset {} loaded from {} ({} facts marked incomplete, shown as unknown)", datasetId,
