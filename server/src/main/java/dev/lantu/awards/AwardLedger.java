@@ -160,8 +160,10 @@ public class AwardLedger {
 
 	/** The award, if the caller may see it; one they may not see is not found, exactly as a missing id. */
 	public Award get(long id) {
+		Caller caller = Access.caller();
+		Access.require(caller.isSignedIn() || caller.isAdministrator(), "read awards");
 		Award award = find(id);
-		if (!maySee(Access.caller(), award)) {
+		if (!maySee(caller, award)) {
 			throw new AwardNotFoundException(id);
 		}
 		return award;
@@ -181,8 +183,12 @@ public class AwardLedger {
 		return caller.actsForIssuer(award.issuer()) || caller.mayReadEnterprise(award.uscc(), award.districtCode());
 	}
 
-	/** Refuses a decision: 404 to whom the award is invisible, 403 to whom it is visible but not theirs to decide. */
-	private void requireMayDecide(long id, String what) {
+	/**
+	 * Refuses a decision on the award (review, approve, reject, disburse, claw back): 404 to whom it is invisible,
+	 * 403 to whom it is visible but not theirs to decide. The changes check it themselves; the API checks it before
+	 * it reads a request's body, so that who may not decide learns nothing from the body's checks.
+	 */
+	public void requireMayDecide(long id, String what) {
 		Award award = get(id);
 		Access.require(mayDecide(award), what + " award " + id + " of " + award.issuer());
 	}

@@ -136,6 +136,7 @@ class AwardApiController {
 	@Operation(summary = "Start reviewing an application: {note?}")
 	AwardOutcome review(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "review");
 		RequestBody read = RequestBody.read(body, Set.of("note"));
 		String note = read.text("note");
 		read.check();
@@ -147,6 +148,7 @@ class AwardApiController {
 			+ "the exclusive subject and the budget allow. Requires an Idempotency-Key header")
 	AwardOutcome approve(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "approve");
 		if (key == null) {
 			throw new AwardInputException(AwardProblem.of(IDEMPOTENCY_KEY, null, "key.missing", "an approval needs an "
 					+ IDEMPOTENCY_KEY + " header (a UUID, say), so that a retried approval never pays twice"));
@@ -162,6 +164,7 @@ class AwardApiController {
 	@Operation(summary = "Reject an application or a proposed award: {reason}")
 	AwardOutcome reject(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "reject");
 		RequestBody read = RequestBody.read(body, Set.of("reason"));
 		String reason = read.text("reason");
 		read.check();
@@ -172,6 +175,7 @@ class AwardApiController {
 	@Operation(summary = "Record that an approved award was paid out: {reference?}")
 	AwardOutcome disburse(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "disburse");
 		RequestBody read = RequestBody.read(body, Set.of("reference"));
 		String reference = read.text("reference");
 		read.check();
@@ -182,6 +186,7 @@ class AwardApiController {
 	@Operation(summary = "Claw back an approved or disbursed award (a project that never reached production): {reason}")
 	AwardOutcome clawBack(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "claw back");
 		RequestBody read = RequestBody.read(body, Set.of("reason"));
 		String reason = read.text("reason");
 		read.check();

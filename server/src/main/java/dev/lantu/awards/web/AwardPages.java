@@ -148,6 +148,7 @@ class AwardPages {
 	@PostMapping("/awards/{id}/{change:review|approval|rejection|disbursement|clawback}")
 	String change(@PathVariable long id, @PathVariable String change, @ModelAttribute("form") ChangeForm form, Model model,
 			Locale locale, HttpServletResponse response) {
+		ledger.requireMayDecide(id, change);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String actor = Access.caller().username();
 		Long amount = change.equals("approval") ? wan(form.amount(), "amount", errors, locale) : null;
