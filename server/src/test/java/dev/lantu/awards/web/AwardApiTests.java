@@ -94,7 +94,7 @@ class AwardApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.award.state").value("APPROVED"))
 			.andExpect(jsonPath("$.award.amountFen").value(120_000_000))
-			.andExpect(jsonPath("$.award.updatedBy").value("处长"))
+			.andExpect(jsonPath("$.award.updatedBy").value("test-admin"))
 			.andExpect(jsonPath("$.replayed").value(false));
 		mvc.perform(json(post("/api/v1/awards/{id}/approval", id), "{\"amountFen\": 120000000, \"reason\": \"核减\"}")
 			.header("Idempotency-Key", "api-approve-" + id))
