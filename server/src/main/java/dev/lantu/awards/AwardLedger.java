@@ -24,10 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.AuditLog;
+import dev.lantu.accounts.Caller;
+import dev.lantu.accounts.Role;
 import dev.lantu.awards.store.AwardRepository;
 import dev.lantu.awards.store.AwardRepository.LiveSums;
 import dev.lantu.awards.store.AwardRepository.NewAward;
 import dev.lantu.awards.store.AwardRepository.StoredRequest;
+import dev.lantu.awards.store.AwardRepository.Visibility;
 import dev.lantu.engine.policy.Delivery;
 import dev.lantu.engine.policy.IssuerCap;
 import dev.lantu.engine.policy.PolicyDocument;
@@ -40,9 +45,16 @@ import dev.lantu.policy.PolicyQuery;
  * The award ledger (资金兑现台账): applications, proactive awards (免申即享), review, approval, disbursement,
  * rejection and clawback, each a state with its history (who, when, why).
  *
- * <p>Every change takes the acting person explicitly ({@code actor}); accounts will supply it. Every change
- * may carry an idempotency key: a retried request with the same key gets the first result and changes
- * nothing; the same key with a different request is refused.
+ * <p>Every change takes the acting person explicitly ({@code actor}: the signed-in caller's username, which the
+ * controllers pass) and is audited in its own transaction with the award before and after. Every change may
+ * carry an idempotency key: a retried request with the same key gets the first result and changes nothing; the
+ * same key with a different request is refused.
+ *
+ * <p>Who may do what (docs/accounts.md): an award is seen by the administrators, the policy officer of its
+ * issuer, the officer of its enterprise's district and the enterprise itself; to anyone else it does not exist
+ * (404), and lists and totals hold only the awards the caller sees. Applications come from the enterprise, its
+ * district's officer or an administrator; proactive awards, review, approval, rejection, disbursement and
+ * clawback from the issuer's policy officer or an administrator.
  *
  * <p>Approvals respect every rule that binds (see {@link Limit.Kind} and docs/awards.md). They are checked
  * in the database transaction that writes the approval, holding row locks on the award, on the
@@ -67,14 +79,17 @@ public class AwardLedger {
 
 	private final TransactionTemplate transactions;
 
+	private final AuditLog audit;
+
 	private final Clock clock = Clock.systemDefaultZone();
 
 	AwardLedger(AwardRepository awards, Entitlements entitlements, PolicyCatalogue policies,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, AuditLog audit) {
 		this.awards = awards;
 		this.entitlements = entitlements;
 		this.policies = policies;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.audit = audit;
 	}
 
 	private OffsetDateTime now() {
@@ -84,6 +99,7 @@ public class AwardLedger {
 
 	/** An enterprise applies for a clause paid on application: the award starts {@link AwardState#APPLIED}. */
 	public AwardOutcome apply(Application application, String actor, String idempotencyKey) {
+		requireMayApply(application.uscc());
 		return create("APPLY", application, Delivery.ON_APPLICATION, AwardState.APPLIED, actor, idempotencyKey);
 	}
 
@@ -92,12 +108,14 @@ public class AwardLedger {
 	 * nobody applied, so it starts {@link AwardState#UNDER_REVIEW}.
 	 */
 	public AwardOutcome propose(Application application, String actor, String idempotencyKey) {
+		requireMayPropose(application.policyId());
 		return create("PROPOSE", application, Delivery.WITHOUT_APPLICATION, AwardState.UNDER_REVIEW, actor,
 				idempotencyKey);
 	}
 
 	/** Starts the review of an application. */
 	public AwardOutcome startReview(long id, String note, String actor, String idempotencyKey) {
+		requireMayDecide(id, "review");
 		return change(id, "REVIEW", AwardState.UNDER_REVIEW, null, note, actor, idempotencyKey);
 	}
 
@@ -109,6 +127,7 @@ public class AwardLedger {
 	 * @throws TransitionRefusedException when the award is not under review
 	 */
 	public AwardOutcome approve(long id, Long amountFen, String reason, String actor, String idempotencyKey) {
+		requireMayDecide(id, "approve");
 		if (amountFen != null && amountFen <= 0) {
 			throw new AwardInputException(AwardProblem.of("amountFen", amountFen, "amount.positive",
 					"an approved amount is more than 0 fen; to pay nothing, reject the award"));
@@ -118,12 +137,14 @@ public class AwardLedger {
 
 	/** Rejects an application or a proposed award, with the reason. */
 	public AwardOutcome reject(long id, String reason, String actor, String idempotencyKey) {
+		requireMayDecide(id, "reject");
 		requireReason(reason);
 		return change(id, "REJECT", AwardState.REJECTED, null, reason, actor, idempotencyKey);
 	}
 
 	/** Records that an approved award was paid out, with the payment's reference. */
 	public AwardOutcome disburse(long id, String reference, String actor, String idempotencyKey) {
+		requireMayDecide(id, "disburse");
 		return change(id, "DISBURSE", AwardState.DISBURSED, null, reference, actor, idempotencyKey);
 	}
 
@@ -132,12 +153,71 @@ public class AwardLedger {
 	 * reason: its amount no longer counts against the caps and the budget.
 	 */
 	public AwardOutcome clawBack(long id, String reason, String actor, String idempotencyKey) {
+		requireMayDecide(id, "claw back");
 		requireReason(reason);
 		return change(id, "CLAW_BACK", AwardState.CLAWED_BACK, null, reason, actor, idempotencyKey);
 	}
 
+	/** The award, if the caller may see it; one they may not see is not found, exactly as a missing id. */
 	public Award get(long id) {
+		Caller caller = Access.caller();
+		Access.require(caller.isSignedIn() || caller.isAdministrator(), "read awards");
+		Award award = find(id);
+		if (!maySee(caller, award)) {
+			throw new AwardNotFoundException(id);
+		}
+		return award;
+	}
+
+	/** Whether the caller may move the award on (review, approve, reject, disburse, claw back). */
+	public boolean mayDecide(Award award) {
+		return Access.caller().actsForIssuer(award.issuer());
+	}
+
+	private Award find(long id) {
 		return awards.find(id).orElseThrow(() -> new AwardNotFoundException(id));
+	}
+
+	/** The administrators, the policy officer of its issuer, its district's officer, the enterprise itself. */
+	private static boolean maySee(Caller caller, Award award) {
+		return caller.actsForIssuer(award.issuer()) || caller.mayReadEnterprise(award.uscc(), award.districtCode());
+	}
+
+	/**
+	 * Refuses a decision on the award (review, approve, reject, disburse, claw back): 404 to whom it is invisible,
+	 * 403 to whom it is visible but not theirs to decide. The changes check it themselves; the API checks it before
+	 * it reads a request's body, so that who may not decide learns nothing from the body's checks.
+	 */
+	public void requireMayDecide(long id, String what) {
+		Award award = get(id);
+		Access.require(mayDecide(award), what + " award " + id + " of " + award.issuer());
+	}
+
+	/** The enterprise for itself, a district officer for an enterprise of their district, an administrator. */
+	private void requireMayApply(String uscc) {
+		Caller caller = Access.caller();
+		if (caller.isAdministrator()) {
+			return;
+		}
+		Access.require(caller.is(Role.ENTERPRISE_USER) || caller.is(Role.DISTRICT_OFFICER), "apply for awards");
+		if (caller.is(Role.ENTERPRISE_USER)) {
+			Access.require(uscc != null && caller.isEnterprise(uscc.strip()), "apply for enterprise " + uscc);
+			return;
+		}
+		String district = uscc == null || uscc.isBlank() ? null : entitlements.districtOf(uscc.strip()).orElse(null);
+		Access.require(district != null && caller.managesDistrict(district), "apply for enterprise " + uscc);
+	}
+
+	/** The policy officer of the policy's issuer, an administrator. */
+	private void requireMayPropose(String policyId) {
+		Caller caller = Access.caller();
+		if (caller.isAdministrator()) {
+			return;
+		}
+		Access.require(caller.is(Role.POLICY_OFFICER), "propose awards");
+		String issuer = policyId == null || policyId.isBlank() ? null
+				: policy(policyId.strip()).map(PolicyDocument::issuer).orElse(null);
+		Access.require(issuer != null && caller.actsForIssuer(issuer), "propose awards of policy " + policyId);
 	}
 
 	/** The award's history, oldest first. */
@@ -152,7 +232,28 @@ public class AwardLedger {
 		return headroom(award, awards.liveSums(award), awards.policyLive(award.policyId()));
 	}
 
+	/** Which awards the caller sees, for the lists' and totals' SQL; an anonymous visitor is asked to sign in. */
+	private static Visibility visibility() {
+		Caller caller = Access.caller();
+		Access.require(caller.isSignedIn() || caller.isAdministrator(), "read awards");
+		if (caller.isAdministrator()) {
+			return Visibility.ALL;
+		}
+		if (caller.is(Role.POLICY_OFFICER)) {
+			return Visibility.issuer(caller.issuer());
+		}
+		if (caller.is(Role.DISTRICT_OFFICER)) {
+			return Visibility.district(caller.district());
+		}
+		if (caller.is(Role.ENTERPRISE_USER)) {
+			return Visibility.uscc(caller.uscc().toUpperCase(java.util.Locale.ROOT));
+		}
+		return Visibility.NONE;
+	}
+
+	/** A page of the awards the caller sees (see the class comment), filtered further by {@code filter}. */
 	public AwardPage search(AwardFilter filter, int page, int size) {
+		Visibility visible = visibility();
 		if (page < 0) {
 			throw new AwardInputException(AwardProblem.of("page", page, "page", "pages count from 0"));
 		}
@@ -160,20 +261,29 @@ public class AwardLedger {
 			throw new AwardInputException(AwardProblem.of("size", size, "size", "a page holds 1 to " + MAX_PAGE_SIZE
 					+ " awards"));
 		}
-		return new AwardPage(awards.search(filter, size, page * size), awards.count(filter), page, size);
+		return new AwardPage(awards.search(filter, visible, size, page * size), awards.count(filter, visible), page, size);
 	}
 
-	/** Per policy: the listed awards' amounts, and the whole policy's live amount against its budget. */
+	/**
+	 * Per policy: the amounts of the listed awards the caller sees, and the whole policy's live amount against its
+	 * budget: that only to whom acts for the policy's issuer; anyone else sees the budget and what is used of it by
+	 * the awards they see.
+	 */
 	public List<PolicyTotal> totals(AwardFilter filter) {
+		Visibility visible = visibility();
+		Caller caller = Access.caller();
 		Map<String, PolicySummary> summaries = policies.search(PolicyQuery.all()).stream()
 			.collect(Collectors.toMap(PolicySummary::id, s -> s, (a, b) -> a));
 		List<PolicyTotal> totals = new ArrayList<>();
-		for (AwardRepository.PolicySums sums : awards.sumsByPolicy(filter)) {
+		for (AwardRepository.PolicySums sums : awards.sumsByPolicy(filter, visible)) {
 			PolicySummary summary = summaries.get(sums.policyId());
-			Long budget = policy(sums.policyId()).map(PolicyDocument::budget).orElse(null);
+			Optional<PolicyDocument> document = policy(sums.policyId());
+			Long budget = document.map(PolicyDocument::budget).orElse(null);
+			boolean wholePolicy = document.map(d -> caller.actsForIssuer(d.issuer())).orElse(caller.isAdministrator());
+			long used = wholePolicy ? awards.policyLive(sums.policyId()) : sums.liveFen();
 			totals.add(new PolicyTotal(sums.policyId(), summary == null ? sums.policyId() : summary.titleZh(),
 					summary == null ? sums.policyId() : summary.titleEn(), sums.awards(), sums.pending(), sums.liveFen(),
-					sums.disbursedFen(), sums.clawedBackFen(), budget, awards.policyLive(sums.policyId())));
+					sums.disbursedFen(), sums.clawedBackFen(), budget, used));
 		}
 		return totals;
 	}
@@ -215,7 +325,9 @@ public class AwardLedger {
 				if (key != null) {
 					awards.insertRequest(key, operation, fingerprint, id, eventId, now);
 				}
-				return outcome(id, eventId, false);
+				AwardOutcome outcome = outcome(id, eventId, false);
+				audit.record(action(operation), "award", String.valueOf(id), award.districtCode(), null, outcome.award());
+				return outcome;
 			});
 		}
 		catch (DuplicateKeyException e) {
@@ -236,7 +348,7 @@ public class AwardLedger {
 				String.valueOf(note), who);
 		boolean moneyMoves = to == AwardState.APPROVED || to == AwardState.CLAWED_BACK;
 		if (moneyMoves) {
-			ensureLedgerRows(get(id));
+			ensureLedgerRows(find(id));
 		}
 		return retryingLockFailures(() -> {
 			try {
@@ -275,7 +387,10 @@ public class AwardLedger {
 					if (key != null) {
 						awards.insertRequest(key, operation, fingerprint, id, eventId, now);
 					}
-					return outcome(id, eventId, false);
+					AwardOutcome outcome = outcome(id, eventId, false);
+					audit.record(action(operation), "award", String.valueOf(id), award.districtCode(), award,
+							outcome.award());
+					return outcome;
 				});
 			}
 			catch (DuplicateKeyException e) {
@@ -374,7 +489,21 @@ public class AwardLedger {
 
 	private AwardOutcome outcome(long awardId, long eventId, boolean replayed) {
 		AwardEvent event = awards.event(eventId).orElseThrow();
-		return new AwardOutcome(get(awardId).asOf(event), event, replayed);
+		return new AwardOutcome(find(awardId).asOf(event), event, replayed);
+	}
+
+	/** The audit log's name of a ledger operation. */
+	private static String action(String operation) {
+		return switch (operation) {
+			case "APPLY" -> "award.apply";
+			case "PROPOSE" -> "award.propose";
+			case "REVIEW" -> "award.review";
+			case "APPROVE" -> "award.approve";
+			case "REJECT" -> "award.reject";
+			case "DISBURSE" -> "award.disburse";
+			case "CLAW_BACK" -> "award.clawback";
+			default -> throw new IllegalArgumentException(operation);
+		};
 	}
 
 	private static String requireActor(String actor) {

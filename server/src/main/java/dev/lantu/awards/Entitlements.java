@@ -181,6 +181,16 @@ class Entitlements {
 		return null;
 	}
 
+	/** The district of an enterprise of the registry; empty when the code is malformed or unknown. */
+	java.util.Optional<String> districtOf(String uscc) {
+		try {
+			return java.util.Optional.ofNullable(enterprises.get(uscc).districtCode());
+		}
+		catch (RegistryInputException | EnterpriseNotFoundException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	private static AwardProblem problem(InputProblem problem) {
 		return new AwardProblem(problem.field(), problem.value(), "calculation." + problem.code(), problem.reason(),
 				problem.args());

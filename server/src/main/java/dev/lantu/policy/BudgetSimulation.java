@@ -14,6 +14,8 @@ import java.util.function.LongConsumer;
 
 import org.springframework.stereotype.Service;
 
+import dev.lantu.accounts.Access;
+
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
 import dev.lantu.atlas.SystemSummary;
@@ -29,7 +31,8 @@ import dev.lantu.registry.RegistryFacts;
  * Budget simulation: what a policy would cost over the whole registry, against its budget, by district, by
  * track and by clause, and what it would cost with its parameters, caps or budget changed (what-if), without
  * editing the policy. Every policy takes part in a run, so exclusive subjects across policies are settled as
- * the calculator settles them; only the simulated policy is changed and reported.
+ * the calculator settles them; only the simulated policy is changed and reported. Only the policy officer of the
+ * policy's issuer and the administrators may simulate it (docs/accounts.md); anyone else is refused.
  */
 @Service
 public class BudgetSimulation {
@@ -76,6 +79,7 @@ public class BudgetSimulation {
 	 */
 	public Request read(String policyId, Object body) {
 		PolicyDocument policy = policy(policyId).document();
+		requireSimulation(policy);
 		List<InputProblem> problems = new ArrayList<>();
 		Map<String, Object> fields = new LinkedHashMap<>();
 		if (body instanceof Map<?, ?> map) {
@@ -140,6 +144,7 @@ public class BudgetSimulation {
 	/** Every key an override of the policy may use, with the value in force on {@code date}. */
 	public Map<String, String> overridable(String policyId, LocalDate date) {
 		PolicyDocument policy = policy(policyId).document();
+		requireSimulation(policy);
 		LocalDate day = date == null ? LocalDate.now() : date;
 		Map<String, String> current = new LinkedHashMap<>();
 		for (String key : PolicyOverrides.names(policy)) {
@@ -173,6 +178,7 @@ public class BudgetSimulation {
 
 	/** Runs the simulation; {@code progress} hears how many enterprises are evaluated (twice with overrides). */
 	public SimulationReport simulate(String policyId, Request request, LongConsumer progress) {
+		requireSimulation(policy(policyId).document());
 		CompiledPolicies.Snapshot snapshot = compiled.current();
 		StoredPolicy stored = policy(policyId);
 		LocalDate date = request.date() != null ? request.date() : LocalDate.now();
@@ -191,6 +197,16 @@ public class BudgetSimulation {
 				request.overrides().written(), baseline.evaluated, registry.anySynthetic(),
 				document.clauses().stream().anyMatch(PolicyDocument.PolicyClause::illustrative), baseline.cost(labels),
 				whatIf == null ? null : whatIf.cost(labels));
+	}
+
+	/** A policy's budget simulation is for the policy officer of its issuer and the administrators. */
+	private static void requireSimulation(PolicyDocument policy) {
+		Access.require(Access.caller().actsForIssuer(policy.issuer()), "simulate the budget of policy " + policy.id());
+	}
+
+	/** Whether the caller may simulate the policy's budget. */
+	public boolean maySimulate(String policyId) {
+		return Access.caller().actsForIssuer(policy(policyId).document().issuer());
 	}
 
 	private StoredPolicy policy(String policyId) {

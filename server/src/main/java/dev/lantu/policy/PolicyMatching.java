@@ -10,6 +10,10 @@ import java.util.function.LongConsumer;
 
 import org.springframework.stereotype.Service;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.Caller;
+import dev.lantu.accounts.Role;
+
 import dev.lantu.engine.policy.Assessment;
 import dev.lantu.engine.policy.Delivery;
 import dev.lantu.engine.policy.PolicyDocument;
@@ -28,6 +32,11 @@ import dev.lantu.registry.RegistryFacts;
  * enterprise, every policy and clause it qualifies for, with the calculator's explanation. Every policy takes
  * part in a run, so an exclusive subject shared with another policy (就高不重复) is settled as the calculator
  * settles it.
+ *
+ * <p>Who sees what (docs/accounts.md): a policy's matches are for the policy officer of its issuer and the
+ * administrators; a district officer sees the matches of any policy among their district's enterprises (a filter,
+ * not a refusal); anyone else is refused. An enterprise's policies are for the enterprise itself, its district's
+ * officer and the administrators; a policy officer sees them for their issuer's policies only.
  */
 @Service
 public class PolicyMatching {
@@ -69,6 +78,7 @@ public class PolicyMatching {
 	 */
 	public MatchReport match(String policyId, Integer year, LocalDate date, String district, EvaluationPath path, int page,
 			int size) {
+		String visible = requireMatches(policyId);
 		List<InputProblem> problems = new ArrayList<>();
 		if (page < 0) {
 			problems.add(InputProblem.of("page", page, "page", "pages count from 0"));
@@ -86,7 +96,7 @@ public class PolicyMatching {
 		}
 		LocalDate day = date(date);
 		int applicationYear = year != null ? year : day.getYear();
-		Matches all = matches(policyId, applicationYear, day, district, path, n -> {
+		Matches all = matches(policyId, applicationYear, day, district == null ? visible : district, visible, path, n -> {
 		});
 		List<Found> shown = all.found.subList(Math.min(all.found.size(), page * size),
 				Math.min(all.found.size(), page * size + size));
@@ -104,9 +114,10 @@ public class PolicyMatching {
 	 * take the calculator per enterprise); {@code progress} hears how many enterprises are evaluated.
 	 */
 	public MatchReport matchAll(String policyId, Integer year, LocalDate date, EvaluationPath path, LongConsumer progress) {
+		String visible = requireMatches(policyId);
 		LocalDate day = date(date);
 		int applicationYear = year != null ? year : day.getYear();
-		Matches all = matches(policyId, applicationYear, day, null, path, progress);
+		Matches all = matches(policyId, applicationYear, day, visible, visible, path, progress);
 		List<MatchReport.Match> rows = new ArrayList<>(all.found.size());
 		for (int from = 0; from < all.found.size(); from += 1_000) {
 			List<Found> part = all.found.subList(from, Math.min(all.found.size(), from + 1_000));
@@ -126,6 +137,88 @@ public class PolicyMatching {
 	 * report, with what it qualifies for, why, and the facts still missing.
 	 */
 	public CalculationReport forEnterprise(String uscc, Integer year, LocalDate date) {
+		Caller caller = Access.caller();
+		if (mayReadEnterprise(caller, uscc)) {
+			return report(uscc, year, date);
+		}
+		Access.require(caller.is(Role.POLICY_OFFICER), "read the policies of enterprise " + uscc);
+		enterprises.get(uscc); // an unknown enterprise is not found, for a policy officer too
+		return onlyIssuer(report(uscc, year, date), caller.issuer());
+	}
+
+	/**
+	 * Whether the caller sees the policies of an enterprise at all (itself, its district's officer, an
+	 * administrator; a policy officer for their issuer's policies).
+	 */
+	public boolean mayReadPolicies(String uscc) {
+		Caller caller = Access.caller();
+		return caller.is(Role.POLICY_OFFICER) || mayReadEnterprise(caller, uscc);
+	}
+
+	/**
+	 * Refuses unless the caller may see the policy's matches; answers the district they are limited to (a district
+	 * officer's), or null for all.
+	 *
+	 * @throws PolicyNotFoundException when there is no such policy (policies are public, so that comes first)
+	 */
+	public String requireMatches(String policyId) {
+		StoredPolicy policy = compiled.current().find(policyId).orElseThrow(() -> new PolicyNotFoundException(policyId));
+		Caller caller = Access.caller();
+		if (caller.actsForIssuer(policy.document().issuer())) {
+			return null;
+		}
+		Access.require(caller.is(Role.DISTRICT_OFFICER), "see the matches of policy " + policyId);
+		return caller.district();
+	}
+
+	/** Whether the caller may see the policy's matches (in full, or among their district's enterprises). */
+	public boolean mayMatch(String policyId) {
+		Caller caller = Access.caller();
+		return caller.is(Role.DISTRICT_OFFICER) || compiled.current().find(policyId)
+			.map(p -> caller.actsForIssuer(p.document().issuer())).orElse(false);
+	}
+
+	private boolean mayReadEnterprise(Caller caller, String uscc) {
+		if (caller.isAdministrator()) {
+			return true;
+		}
+		if (caller.is(Role.ENTERPRISE_USER)) {
+			return caller.isEnterprise(uscc);
+		}
+		return caller.is(Role.DISTRICT_OFFICER) && caller.managesDistrict(enterprises.get(uscc).districtCode());
+	}
+
+	/** The part of a report about one issuer's policies, with its totals and missing facts recomputed. */
+	private static CalculationReport onlyIssuer(CalculationReport report, String issuer) {
+		List<CalculationReport.PolicyResult> kept = report.policies().stream().filter(p -> p.issuer().equals(issuer))
+			.toList();
+		long total = 0;
+		long possible = 0;
+		boolean complete = true;
+		java.util.Set<String> clauses = new java.util.HashSet<>();
+		for (CalculationReport.PolicyResult policy : kept) {
+			total += policy.total().fen();
+			for (CalculationReport.ClauseResult clause : policy.clauses()) {
+				clauses.add(policy.id() + "/" + clause.id());
+				if (clause.status() == Assessment.Status.UNDETERMINED) {
+					complete = false;
+					if (clause.entitlement() != null) {
+						possible += clause.entitlement().fen();
+					}
+				}
+			}
+		}
+		List<CalculationReport.MissingFact> missing = report.missing().stream()
+			.map(f -> new CalculationReport.MissingFact(f.name(), f.variable(), f.year(), f.description(), f.unit(), f.type(),
+					f.clauses().stream().filter(clauses::contains).toList()))
+			.filter(f -> !f.clauses().isEmpty())
+			.toList();
+		return new CalculationReport(report.year(), report.date(), Amount.of(total), Amount.of(total + possible), complete,
+				kept, missing);
+	}
+
+	/** {@link #forEnterprise} without a check: for what this service has already allowed. */
+	private CalculationReport report(String uscc, Integer year, LocalDate date) {
 		LocalDate day = date(date);
 		int applicationYear = year != null ? year : day.getYear();
 		EnterpriseFacts facts = enterprises.facts(uscc, day);
@@ -134,8 +227,18 @@ public class PolicyMatching {
 
 	/** One policy's part of {@link #forEnterprise}: the explanation of why it pays the enterprise what it pays. */
 	public CalculationReport.PolicyResult explain(String policyId, String uscc, Integer year, LocalDate date) {
+		String district = requireMatches(policyId);
+		if (district != null) {
+			// a district officer: the matches among their district's enterprises; another's enterprise is public, so 403
+			Access.require(district.equals(enterprises.get(uscc).districtCode()), "see why policy " + policyId
+					+ " pays enterprise " + uscc);
+		}
+		return explanation(policyId, uscc, year, date);
+	}
+
+	private CalculationReport.PolicyResult explanation(String policyId, String uscc, Integer year, LocalDate date) {
 		StoredPolicy policy = compiled.current().find(policyId).orElseThrow(() -> new PolicyNotFoundException(policyId));
-		return forEnterprise(uscc, year, date).policies().stream().filter(p -> p.id().equals(policy.id())).findFirst()
+		return report(uscc, year, date).policies().stream().filter(p -> p.id().equals(policy.id())).findFirst()
 			.orElseThrow();
 	}
 
@@ -146,15 +249,16 @@ public class PolicyMatching {
 	}
 
 	private List<String> missing(String policyId, String uscc, int year, LocalDate date) {
-		return explain(policyId, uscc, year, date).clauses().stream()
+		return explanation(policyId, uscc, year, date).clauses().stream()
 			.filter(c -> c.status() == Assessment.Status.UNDETERMINED)
 			.flatMap(c -> c.missing().stream().map(CalculationReport.MissingFact::name))
 			.distinct()
 			.toList();
 	}
 
-	private Matches matches(String policyId, int year, LocalDate date, String district, EvaluationPath path,
-			LongConsumer progress) {
+	/** {@code visible}: the only district the caller may see, or null for all; {@code district}: the one asked. */
+	private Matches matches(String policyId, int year, LocalDate date, String district, String visible,
+			EvaluationPath path, LongConsumer progress) {
 		CompiledPolicies.Snapshot snapshot = compiled.current();
 		StoredPolicy stored = snapshot.find(policyId).orElseThrow(() -> new PolicyNotFoundException(policyId));
 		RegistryEvaluation.Run run = new RegistryEvaluation.Run(snapshot.schema(),
@@ -164,7 +268,8 @@ public class PolicyMatching {
 		List<MatchReport.ClauseInfo> clauses = document.clauses().stream()
 			.map(c -> new MatchReport.ClauseInfo(c.clause().id(), c.clause().title(), c.clause().delivery(), c.illustrative()))
 			.toList();
-		Matches matches = new Matches(stored, run, policy, clauses, district, path == null ? EvaluationPath.BATCH : path);
+		Matches matches = new Matches(stored, run, policy, clauses, district, visible,
+				path == null ? EvaluationPath.BATCH : path);
 		if (run.inForce(policy)) {
 			evaluation.run(run, matches.path, matches::add, progress);
 		}
@@ -188,6 +293,8 @@ public class PolicyMatching {
 
 		final String district;
 
+		final String visible;
+
 		final EvaluationPath path;
 
 		final List<Found> found = new ArrayList<>();
@@ -201,17 +308,21 @@ public class PolicyMatching {
 		long paid;
 
 		Matches(StoredPolicy stored, RegistryEvaluation.Run run, int policy, List<MatchReport.ClauseInfo> clauses,
-				String district, EvaluationPath path) {
+				String district, String visible, EvaluationPath path) {
 			this.stored = stored;
 			this.run = run;
 			this.policy = policy;
 			this.first = run.firstClause(policy);
 			this.clauses = clauses;
 			this.district = district;
+			this.visible = visible;
 			this.path = path;
 		}
 
 		void add(RegistryOutcome outcome) {
+			if (visible != null && !visible.equals(outcome.district())) {
+				return; // not counted either: how many enterprises elsewhere is not the caller's to know
+			}
 			evaluated++;
 			if (district != null && !district.equals(outcome.district())) {
 				return;

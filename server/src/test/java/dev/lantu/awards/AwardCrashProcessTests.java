@@ -59,6 +59,13 @@ class AwardCrashProcessTests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** The first administrator, created from the environment on the first start (docs/accounts.md). */
+	private static final Map<String, String> ADMIN = Map.of("LANTU_ADMIN_USERNAME", "crash-admin", "LANTU_ADMIN_PASSWORD",
+			"kill-and-restart-2026");
+
+	/** The administrator's API token, from signing in on the first start; it outlives the restart in the database. */
+	private String token;
+
 	@Test
 	void shouldKeepEveryAcknowledgedApprovalAndNoHalfImportAcrossAKillOnH2(@TempDir Path directory) throws Exception {
 		Path dataset = directory.resolve("dataset");
@@ -104,7 +111,8 @@ class AwardCrashProcessTests {
 		String importId;
 		String phaseAtKill;
 		Path log = directory.resolve("server.log");
-		try (ServerProcess server = ServerProcess.start(arguments, directory, log)) {
+		try (ServerProcess server = ServerProcess.start(arguments, ADMIN, directory, log)) {
+			token = signIn(server);
 			List<String> enterprises = importEnterprises(server);
 			Random random = new Random(7);
 			for (String uscc : enterprises) {
@@ -166,7 +174,7 @@ class AwardCrashProcessTests {
 		assertThat(acknowledged).as("some approvals were acknowledged before the kill").isNotEmpty();
 		assertThat(acknowledged.size() + refused.size()).as("the kill came mid-way").isLessThan(approvals.size());
 
-		try (ServerProcess restarted = ServerProcess.start(arguments, directory, log)) {
+		try (ServerProcess restarted = ServerProcess.start(arguments, ADMIN, directory, log)) {
 			for (Acknowledged ack : acknowledged) {
 				Map<?, ?> detail = JSON.readValue(get(restarted, "/api/v1/awards/" + ack.approval().awardId()).body(), Map.class);
 				assertThat(path(detail, "award", "state")).as("award " + ack.approval().awardId()).isEqualTo("APPROVED");
@@ -284,6 +292,7 @@ class AwardCrashProcessTests {
 		body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"async\"\r\n\r\n" + async + "\r\n--"
 				+ boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return http.send(HttpRequest.newBuilder(server.uri("/api/v1/enterprises/import"))
+			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -305,7 +314,7 @@ class AwardCrashProcessTests {
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("X-Lantu-Actor", "%E5%A4%84%E9%95%BF")
+			.header("Authorization", "Bearer " + token)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (key != null) {
 			request.header("Idempotency-Key", key);
@@ -314,7 +323,47 @@ class AwardCrashProcessTests {
 	}
 
 	private HttpResponse<String> get(ServerProcess server, String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(server.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Signs in as the administrator as a browser does (the login form with its CSRF token, double-submitted in the
+	 * XSRF-TOKEN cookie), then creates an API token with the session: what the clients use.
+	 */
+	private String signIn(ServerProcess server) throws Exception {
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(server.uri("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+			.matcher(form.body());
+		assertThat(field.find()).as("the login form's CSRF field").isTrue();
+		String csrf = field.group(1) != null ? field.group(1) : field.group(2);
+		String xsrfCookie = cookie(form, "XSRF-TOKEN");
+		String credentials = "username=" + ADMIN.get("LANTU_ADMIN_USERNAME") + "&password="
+				+ java.net.URLEncoder.encode(ADMIN.get("LANTU_ADMIN_PASSWORD"), StandardCharsets.UTF_8) + "&_csrf="
+				+ java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(server.uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", "XSRF-TOKEN=" + xsrfCookie)
+			.POST(HttpRequest.BodyPublishers.ofString(credentials))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).as("signing in").isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		String session = cookie(login, "SESSION");
+		HttpResponse<String> issued = http.send(HttpRequest.newBuilder(server.uri("/api/v1/account/tokens"))
+			.header("Content-Type", "application/json")
+			.header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + xsrfCookie)
+			.header("X-XSRF-TOKEN", csrf)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"crash test\", \"scope\": \"WRITE\", \"days\": 1}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		return String.valueOf(JSON.readValue(issued.body(), Map.class).get("secret"));
+	}
+
+	private static String cookie(HttpResponse<?> response, String name) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+			.map(c -> c.substring(name.length() + 1).split(";", 2)[0]).filter(v -> !v.isEmpty()).findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().allValues("Set-Cookie")));
 	}
 
 	private static Object path(Map<?, ?> map, String... keys) {

@@ -38,6 +38,12 @@ final class ServerProcess implements AutoCloseable {
 	 * and waits until it is healthy.
 	 */
 	static ServerProcess start(List<String> arguments, Path workingDirectory, Path log) throws Exception {
+		return start(arguments, java.util.Map.of(), workingDirectory, log);
+	}
+
+	/** As {@link #start(List, Path, Path)}, with these environment variables set (the first administrator's, say). */
+	static ServerProcess start(List<String> arguments, java.util.Map<String, String> environment, Path workingDirectory,
+			Path log) throws Exception {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException("the server jar " + JAR.toAbsolutePath() + " is not built: run `./mvnw verify`, "
 					+ "which packages it before these tests");
@@ -50,9 +56,10 @@ final class ServerProcess implements AutoCloseable {
 				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port,
 				"--lantu.demo.synthetic-projects=0", "--lantu.demo.synthetic-enterprises=0", "--spring.main.banner-mode=off"));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		ServerProcess server = new ServerProcess(process, port, log);
 		server.awaitHealthy(Duration.ofSeconds(120));
 		return server;

@@ -181,18 +181,52 @@ public class AwardRepository {
 			.params(key, operation, fingerprint, awardId, eventId, now).update();
 	}
 
-	public List<Award> search(AwardFilter filter, int limit, int offset) {
+	/**
+	 * Which awards a caller sees, as a condition of the lists' SQL: all, none, or those of one issuer, one
+	 * district or one enterprise.
+	 */
+	public static final class Visibility {
+
+		private final String column;
+
+		private final String value;
+
+		/** Private: the column is one of these constants, never a caller's text. */
+		private Visibility(String column, String value) {
+			this.column = column;
+			this.value = value;
+		}
+
+		public static final Visibility ALL = new Visibility(null, null);
+
+		public static final Visibility NONE = new Visibility("1 = 0", null);
+
+		public static Visibility issuer(String issuer) {
+			return new Visibility("issuer", issuer);
+		}
+
+		public static Visibility district(String district) {
+			return new Visibility("district_code", district);
+		}
+
+		public static Visibility uscc(String uscc) {
+			return new Visibility("uscc", uscc);
+		}
+
+	}
+
+	public List<Award> search(AwardFilter filter, Visibility visible, int limit, int offset) {
 		List<Object> params = new ArrayList<>();
-		String where = where(filter, params);
+		String where = where(filter, visible, params);
 		params.add(limit);
 		params.add(offset);
 		return jdbc.sql("select " + COLUMNS + " from award" + where + " order by id desc limit ? offset ?")
 			.params(params).query(AwardRepository::award).list();
 	}
 
-	public long count(AwardFilter filter) {
+	public long count(AwardFilter filter, Visibility visible) {
 		List<Object> params = new ArrayList<>();
-		return jdbc.sql("select count(*) from award" + where(filter, params)).params(params).query(Long.class).single();
+		return jdbc.sql("select count(*) from award" + where(filter, visible, params)).params(params).query(Long.class).single();
 	}
 
 	/** Per policy: awards, pending, live, disbursed and clawed-back amounts of the awards the filter lists. */
@@ -200,7 +234,7 @@ public class AwardRepository {
 			long clawedBackFen) {
 	}
 
-	public List<PolicySums> sumsByPolicy(AwardFilter filter) {
+	public List<PolicySums> sumsByPolicy(AwardFilter filter, Visibility visible) {
 		List<Object> params = new ArrayList<>();
 		return jdbc.sql("""
 				select policy_id, count(*),
@@ -208,15 +242,22 @@ public class AwardRepository {
 				       coalesce(sum(case when state in ('APPROVED', 'DISBURSED') then amount end), 0),
 				       coalesce(sum(case when state = 'DISBURSED' then amount end), 0),
 				       coalesce(sum(case when state = 'CLAWED_BACK' then amount end), 0)
-				from award""" + where(filter, params) + " group by policy_id order by policy_id")
+				from award""" + where(filter, visible, params) + " group by policy_id order by policy_id")
 			.params(params)
 			.query((rs, n) -> new PolicySums(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6)))
 			.list();
 	}
 
-	private static String where(AwardFilter filter, List<Object> params) {
+	private static String where(AwardFilter filter, Visibility visible, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
+		if (visible.value == null && visible.column != null) {
+			conditions.add(visible.column);
+		}
+		else if (visible.column != null) {
+			conditions.add(visible.column + " = ?");
+			params.add(visible.value);
+		}
 		if (filter.policyId() != null) {
 			conditions.add("policy_id = ?");
 			params.add(filter.policyId());

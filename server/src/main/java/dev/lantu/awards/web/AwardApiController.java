@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.awards.Application;
 import dev.lantu.awards.Award;
 import dev.lantu.awards.AwardEvent;
@@ -31,11 +32,10 @@ import dev.lantu.awards.AwardProblem;
 import dev.lantu.awards.AwardState;
 import dev.lantu.awards.Headroom;
 import dev.lantu.awards.PolicyTotal;
-import dev.lantu.web.Actors;
 
 /**
- * The award ledger over REST. Until accounts exist, the {@code X-Lantu-Actor} header names who makes a
- * change (percent-encoded UTF-8). Every change takes an {@code Idempotency-Key} header; approvals require
+ * The award ledger over REST. Who makes a change is who is signed in; the ledger decides what they may see
+ * and do (docs/accounts.md). Every change takes an {@code Idempotency-Key} header; approvals require
  * one, so a retried approval never pays twice. Money is in fen.
  */
 @RestController
@@ -100,18 +100,21 @@ class AwardApiController {
 	@Operation(summary = "An enterprise applies for a clause paid on application: {uscc, policy, clause, year, date?, profile?}."
 			+ " Without a profile the engine reads the registry's facts; a profile is the calculator's {facts, yearly}")
 	ResponseEntity<AwardOutcome> apply(@org.springframework.web.bind.annotation.RequestBody String body,
-			@Parameter(description = "who applies (until accounts exist)") @RequestHeader(name = Actors.HEADER, required = false) String actor,
 			@Parameter(description = "makes a retry safe") @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-		return created(ledger.apply(application(body), Actors.fromHeader(actor), key));
+		return created(ledger.apply(application(body), actor(), key));
 	}
 
 	@PostMapping(path = "/proactive", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A policy officer proposes an award for a clause paid without application (免申即享), from a match;"
 			+ " it starts under review. Body as for /applications")
 	ResponseEntity<AwardOutcome> propose(@org.springframework.web.bind.annotation.RequestBody String body,
-			@RequestHeader(name = Actors.HEADER, required = false) String actor,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-		return created(ledger.propose(application(body), Actors.fromHeader(actor), key));
+		return created(ledger.propose(application(body), actor(), key));
+	}
+
+	/** Who makes the change: the signed-in caller. */
+	private static String actor() {
+		return Access.caller().username();
 	}
 
 	private static Application application(String body) {
@@ -132,20 +135,20 @@ class AwardApiController {
 	@PostMapping("/{id}/review")
 	@Operation(summary = "Start reviewing an application: {note?}")
 	AwardOutcome review(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
-			@RequestHeader(name = Actors.HEADER, required = false) String actor,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "review");
 		RequestBody read = RequestBody.read(body, Set.of("note"));
 		String note = read.text("note");
 		read.check();
-		return ledger.startReview(id, note, Actors.fromHeader(actor), key);
+		return ledger.startReview(id, note, actor(), key);
 	}
 
 	@PostMapping("/{id}/approval")
 	@Operation(summary = "Approve an award under review: {amountFen?, reason?}; without amountFen, the most every cap, "
 			+ "the exclusive subject and the budget allow. Requires an Idempotency-Key header")
 	AwardOutcome approve(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
-			@RequestHeader(name = Actors.HEADER, required = false) String actor,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "approve");
 		if (key == null) {
 			throw new AwardInputException(AwardProblem.of(IDEMPOTENCY_KEY, null, "key.missing", "an approval needs an "
 					+ IDEMPOTENCY_KEY + " header (a UUID, say), so that a retried approval never pays twice"));
@@ -154,40 +157,40 @@ class AwardApiController {
 		Long amount = read.fen("amountFen");
 		String reason = read.text("reason");
 		read.check();
-		return ledger.approve(id, amount, reason, Actors.fromHeader(actor), key);
+		return ledger.approve(id, amount, reason, actor(), key);
 	}
 
 	@PostMapping("/{id}/rejection")
 	@Operation(summary = "Reject an application or a proposed award: {reason}")
 	AwardOutcome reject(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
-			@RequestHeader(name = Actors.HEADER, required = false) String actor,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "reject");
 		RequestBody read = RequestBody.read(body, Set.of("reason"));
 		String reason = read.text("reason");
 		read.check();
-		return ledger.reject(id, reason, Actors.fromHeader(actor), key);
+		return ledger.reject(id, reason, actor(), key);
 	}
 
 	@PostMapping("/{id}/disbursement")
 	@Operation(summary = "Record that an approved award was paid out: {reference?}")
 	AwardOutcome disburse(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
-			@RequestHeader(name = Actors.HEADER, required = false) String actor,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "disburse");
 		RequestBody read = RequestBody.read(body, Set.of("reference"));
 		String reference = read.text("reference");
 		read.check();
-		return ledger.disburse(id, reference, Actors.fromHeader(actor), key);
+		return ledger.disburse(id, reference, actor(), key);
 	}
 
 	@PostMapping("/{id}/clawback")
 	@Operation(summary = "Claw back an approved or disbursed award (a project that never reached production): {reason}")
 	AwardOutcome clawBack(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
-			@RequestHeader(name = Actors.HEADER, required = false) String actor,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		ledger.requireMayDecide(id, "claw back");
 		RequestBody read = RequestBody.read(body, Set.of("reason"));
 		String reason = read.text("reason");
 		read.check();
-		return ledger.clawBack(id, reason, Actors.fromHeader(actor), key);
+		return ledger.clawBack(id, reason, actor(), key);
 	}
 
 }

@@ -1,9 +1,6 @@
 package dev.lantu.awards.web;
 
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -12,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -35,6 +30,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.awards.Application;
 import dev.lantu.awards.ApprovalRefusedException;
@@ -64,9 +60,6 @@ import dev.lantu.policy.PolicySummary;
 class AwardPages {
 
 	static final int PAGE_SIZE = 30;
-
-	/** Until accounts exist, a form's "your name" is remembered in this cookie (URL-encoded), as on the project pages. */
-	static final String ACTOR_COOKIE = "lantu-actor";
 
 	private static final BigDecimal FEN_PER_WAN = new BigDecimal(1_000_000);
 
@@ -125,16 +118,15 @@ class AwardPages {
 		return "awards/list";
 	}
 
-	record ChangeForm(String actor, String reason, String amount, String key) {
+	record ChangeForm(String reason, String amount, String key) {
 	}
 
 	@GetMapping("/awards/{id}")
-	String award(@PathVariable long id, @RequestParam(required = false) String done,
-			@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model) {
+	String award(@PathVariable long id, @RequestParam(required = false) String done, Model model) {
 		if (done != null && List.of("created", "review", "approval", "rejection", "disbursement", "clawback").contains(done)) {
 			model.addAttribute("done", done);
 		}
-		model.addAttribute("form", new ChangeForm(actorOf(actorCookie), null, null, null));
+		model.addAttribute("form", new ChangeForm(null, null, null));
 		return awardPage(id, model);
 	}
 
@@ -142,7 +134,8 @@ class AwardPages {
 		Award award = ledger.get(id);
 		model.addAttribute("award", award);
 		model.addAttribute("history", ledger.history(id));
-		model.addAttribute("next", award.state().next());
+		// the forms that move it on only for whom may decide on it: its issuer's policy officer, an administrator
+		model.addAttribute("next", ledger.mayDecide(award) ? award.state().next() : java.util.Set.of());
 		model.addAttribute("key", UUID.randomUUID().toString());
 		if (award.state() == AwardState.UNDER_REVIEW) {
 			model.addAttribute("headroom", ledger.headroom(id));
@@ -155,8 +148,9 @@ class AwardPages {
 	@PostMapping("/awards/{id}/{change:review|approval|rejection|disbursement|clawback}")
 	String change(@PathVariable long id, @PathVariable String change, @ModelAttribute("form") ChangeForm form, Model model,
 			Locale locale, HttpServletResponse response) {
+		ledger.requireMayDecide(id, change);
 		Map<String, String> errors = new LinkedHashMap<>();
-		String actor = actor(form.actor(), errors, locale);
+		String actor = Access.caller().username();
 		Long amount = change.equals("approval") ? wan(form.amount(), "amount", errors, locale) : null;
 		String key = form.key() == null || form.key().isBlank() ? null : form.key();
 		if (errors.isEmpty()) {
@@ -168,7 +162,6 @@ class AwardPages {
 					case "disbursement" -> ledger.disburse(id, form.reason(), actor, key);
 					default -> ledger.clawBack(id, form.reason(), actor, key);
 				}
-				rememberActor(actor, response);
 				return "redirect:/awards/" + id + "?done=" + change;
 			}
 			catch (AwardInputException e) {
@@ -199,17 +192,16 @@ class AwardPages {
 	}
 
 	record ApplicationForm(String kind, String uscc, String policy, String clause, String year, String date,
-			String profile, String actor, String key) {
+			String profile, String key) {
 	}
 
 	@GetMapping("/awards/new")
 	String newAward(@RequestParam(required = false) String uscc, @RequestParam(required = false) String policy,
 			@RequestParam(required = false) String clause, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String kind,
-			@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model) {
+			@RequestParam(required = false) String kind, Model model) {
+		Access.require(Access.caller().isSignedIn() || Access.caller().isAdministrator(), "apply for awards");
 		model.addAttribute("applicationForm", new ApplicationForm(kind == null ? "application" : kind, uscc, policy, clause,
-				year == null ? String.valueOf(LocalDate.now().getYear()) : year, null, null, actorOf(actorCookie),
-				UUID.randomUUID().toString()));
+				year == null ? String.valueOf(LocalDate.now().getYear()) : year, null, null, UUID.randomUUID().toString()));
 		return applicationPage(model);
 	}
 
@@ -235,7 +227,7 @@ class AwardPages {
 	String create(@ModelAttribute("applicationForm") ApplicationForm form, Model model, Locale locale,
 			HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		String actor = actor(form.actor(), errors, locale);
+		String actor = Access.caller().username();
 		Integer year = null;
 		try {
 			year = Integer.valueOf(form.year() == null ? "" : form.year().strip());
@@ -259,7 +251,6 @@ class AwardPages {
 			try {
 				AwardOutcome outcome = "proactive".equals(form.kind()) ? ledger.propose(application, actor, key)
 						: ledger.apply(application, actor, key);
-				rememberActor(actor, response);
 				return "redirect:/awards/" + outcome.award().id() + "?done=created";
 			}
 			catch (AwardInputException e) {
@@ -297,14 +288,6 @@ class AwardPages {
 		return null;
 	}
 
-	private String actor(String text, Map<String, String> errors, Locale locale) {
-		if (text == null || text.isBlank()) {
-			errors.put("actor", messages.getMessage("form.error.actor", null, locale));
-			return null;
-		}
-		return text.strip();
-	}
-
 	/** An amount typed in 万元, as fen; blank is null (the most the rules allow); finer than a fen is refused. */
 	private Long wan(String text, String field, Map<String, String> errors, Locale locale) {
 		if (text == null || text.isBlank()) {
@@ -330,26 +313,6 @@ class AwardPages {
 
 	private String state(AwardState state, Locale locale) {
 		return messages.getMessage("award.state." + state.name(), null, state.name(), locale);
-	}
-
-	private static void rememberActor(String actor, HttpServletResponse response) {
-		Cookie cookie = new Cookie(ACTOR_COOKIE, URLEncoder.encode(actor, StandardCharsets.UTF_8));
-		cookie.setPath("/");
-		cookie.setHttpOnly(true);
-		cookie.setMaxAge(60 * 60 * 24 * 365);
-		response.addCookie(cookie);
-	}
-
-	private static String actorOf(String cookie) {
-		if (cookie == null || cookie.isBlank()) {
-			return null;
-		}
-		try {
-			return URLDecoder.decode(cookie, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
 	}
 
 	@ExceptionHandler(AwardNotFoundException.class)

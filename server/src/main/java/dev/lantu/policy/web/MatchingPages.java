@@ -61,6 +61,7 @@ class MatchingPages {
 			@RequestParam(required = false) String year, @RequestParam(required = false) String date,
 			@RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
 		StoredPolicy policy = catalogue.policy(id);
+		matching.requireMatches(id);
 		model.addAttribute("policy", policy.document());
 		model.addAttribute("names", names);
 		model.addAttribute("districts", names.districts());

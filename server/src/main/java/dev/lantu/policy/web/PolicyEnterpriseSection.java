@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.engine.policy.Assessment;
 import dev.lantu.policy.CalculationReport;
 import dev.lantu.policy.PolicyMatching;
@@ -37,6 +38,10 @@ class PolicyEnterpriseSection implements EnterprisePageSection {
 
 	@Override
 	public Map<String, Object> model(String uscc, Locale locale) {
+		if (!matching.mayReadPolicies(uscc)) {
+			// not the caller's to see: the fragment shows nothing (docs/accounts.md)
+			return Map.of("uscc", uscc, "hidden", true);
+		}
 		CalculationReport report = matching.forEnterprise(uscc, null, null);
 		List<Map<String, Object>> policies = report.policies().stream().filter(CalculationReport.PolicyResult::inForce)
 			.map(policy -> Map.<String, Object>of("policy", policy, "clauses", policy.clauses().stream()
@@ -44,7 +49,9 @@ class PolicyEnterpriseSection implements EnterprisePageSection {
 				.toList()))
 			.filter(entry -> !((List<?>) entry.get("clauses")).isEmpty())
 			.toList();
-		return Map.of("uscc", uscc, "report", report, "policies", policies);
+		// why a policy pays what it pays is the matches' explanation: for officials (docs/accounts.md)
+		return Map.of("uscc", uscc, "report", report, "policies", policies, "hidden", false, "why",
+				Access.caller().isOfficial());
 	}
 
 }

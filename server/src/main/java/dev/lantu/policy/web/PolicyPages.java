@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.lantu.dataset.SourceCatalogue;
+import dev.lantu.policy.BudgetSimulation;
 import dev.lantu.policy.PolicyCatalogue;
+import dev.lantu.policy.PolicyMatching;
 import dev.lantu.policy.PolicyNotFoundException;
 import dev.lantu.policy.PolicyQuery;
 import dev.lantu.policy.StoredPolicy;
@@ -31,7 +33,14 @@ class PolicyPages {
 
 	private final SourceCatalogue sources;
 
-	PolicyPages(PolicyCatalogue catalogue, PolicyNames names, SourceCatalogue sources) {
+	private final PolicyMatching matching;
+
+	private final BudgetSimulation simulation;
+
+	PolicyPages(PolicyCatalogue catalogue, PolicyNames names, SourceCatalogue sources, PolicyMatching matching,
+			BudgetSimulation simulation) {
+		this.matching = matching;
+		this.simulation = simulation;
 		this.catalogue = catalogue;
 		this.names = names;
 		this.sources = sources;
@@ -71,6 +80,9 @@ class PolicyPages {
 		model.addAttribute("parameters", PolicyPageModel.parameters(policy));
 		model.addAttribute("sourceEntry", sources.index().get(policy.document().source().citation()));
 		model.addAttribute("names", names);
+		// the links to what only some may see (docs/accounts.md)
+		model.addAttribute("mayMatch", matching.mayMatch(id));
+		model.addAttribute("maySimulate", simulation.maySimulate(id));
 		return "policy/policy";
 	}
 

@@ -42,7 +42,18 @@ class AwardApiTests {
 	}
 
 	@Autowired
+	org.springframework.web.context.WebApplicationContext web;
+
 	MockMvc mvc;
+
+	/** Every request signed in as an administrator, who may do everything; who else may is the access tests'. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+			.apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+			.defaultRequest(get("/").with(dev.lantu.support.Callers.asAdmin()))
+			.build();
+	}
 
 	@Autowired
 	ApplicationContext context;
@@ -55,7 +66,7 @@ class AwardApiTests {
 	}
 
 	private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-		return request.contentType(MediaType.APPLICATION_JSON).content(body).header("X-Lantu-Actor", "%E5%A4%84%E9%95%BF");
+		return request.contentType(MediaType.APPLICATION_JSON).content(body);
 	}
 
 	private long applied(String clause) throws Exception {
@@ -83,7 +94,7 @@ class AwardApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.award.state").value("APPROVED"))
 			.andExpect(jsonPath("$.award.amountFen").value(120_000_000))
-			.andExpect(jsonPath("$.award.updatedBy").value("处长"))
+			.andExpect(jsonPath("$.award.updatedBy").value("test-admin"))
 			.andExpect(jsonPath("$.replayed").value(false));
 		mvc.perform(json(post("/api/v1/awards/{id}/approval", id), "{\"amountFen\": 120000000, \"reason\": \"核减\"}")
 			.header("Idempotency-Key", "api-approve-" + id))

@@ -24,7 +24,18 @@ import com.jayway.jsonpath.JsonPath;
 class MatchingWebTests extends RegistryMatchingTest {
 
 	@Autowired
+	org.springframework.web.context.WebApplicationContext web;
+
 	MockMvc mvc;
+
+	/** Every request signed in as an administrator, who may do everything; who else may is the access tests'. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+			.apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+			.defaultRequest(get("/").with(dev.lantu.support.Callers.asAdmin()))
+			.build();
+	}
 
 	private String json(org.springframework.test.web.servlet.ResultActions actions) throws Exception {
 		return actions.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
