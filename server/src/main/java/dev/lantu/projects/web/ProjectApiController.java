@@ -204,10 +204,13 @@ class ProjectApiController {
 	}
 
 	@GetMapping("/track-shares")
-	@Operation(summary = "Each track's share of the projects signed in a year, in a district or the city")
-	List<TrackShare> trackShares(@RequestParam(required = false) String district, @RequestParam int year,
-			@RequestParam(required = false) Boolean synthetic) {
-		return projects.trackShares(filter(district, null, null, null, null, synthetic), year);
+	@Operation(summary = "Each track's share of the projects signed in a year (this year when not given), in a district "
+			+ "or the city")
+	List<TrackShare> trackShares(@RequestParam(required = false) String district,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Boolean synthetic) {
+		// year optional, so a visitor is told to sign in rather than that a parameter is missing
+		return projects.trackShares(filter(district, null, null, null, null, synthetic),
+				year != null ? year : LocalDate.now().getYear());
 	}
 
 
