@@ -16,7 +16,8 @@ import dev.lantu.tables.TableWriter;
 
 /**
  * Exports a filtered list of projects as CSV or XLSX with the import's own columns (money in 万元), so
- * an export edited in Excel imports again. The empty export is the import template.
+ * an export edited in Excel imports again. The empty export is the import template. An export holds the projects
+ * the caller may see (a district officer's district's); the template is for those who may import.
  */
 @Service
 public class ProjectExport {
@@ -45,10 +46,12 @@ public class ProjectExport {
 	}
 
 	public byte[] template(TableFormat format) {
+		ProjectService.scope("download the projects' import template");
 		return TableWriter.write(format, header(), List.of());
 	}
 
 	public byte[] export(ProjectFilter filter, TableFormat format) {
+		ProjectService.scope("export projects");
 		Map<String, String> districtNames = atlas.districts().stream()
 			.collect(Collectors.toMap(Region::code, d -> d.name().zh()));
 		List<List<String>> rows = new ArrayList<>();

@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.AuditLog;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
 import dev.lantu.tables.ImportMode;
@@ -28,6 +31,10 @@ import dev.lantu.tables.TableWriter;
  * date (the projects a conference starts), and leaves it as it is when it is at that stage already. Every
  * row is checked first. By default the import is atomic: one invalid row and nothing is imported. On request the valid
  * rows import and the rejects come back as a file with the reasons. A dry run only checks.
+ * <p>
+ * The administrator imports projects of any district, a district officer their district's: a row of another
+ * district is refused with a reason naming it, like any other invalid row (and a 编号 of a project the officer may
+ * not see is unknown to them). An import that changes anything is one entry of the audit log.
  */
 @Service
 public class ProjectImport {
@@ -43,10 +50,13 @@ public class ProjectImport {
 
 	private final TransactionTemplate transaction;
 
-	ProjectImport(ProjectService projects, AtlasService atlas, TransactionTemplate transaction) {
+	private final AuditLog audit;
+
+	ProjectImport(ProjectService projects, AtlasService atlas, TransactionTemplate transaction, AuditLog audit) {
 		this.projects = projects;
 		this.atlas = atlas;
 		this.transaction = transaction;
+		this.audit = audit;
 	}
 
 	/**
@@ -54,7 +64,7 @@ public class ProjectImport {
 	 * {@link ImportMode#SKIP_INVALID} the rejected rows as a CSV file with a reason column.
 	 */
 	public record Report(String file, int rows, int valid, int created, int moved, boolean dryRun, ImportMode mode,
-			List<RowProblem> problems, List<Long> projectIds, String rejectsCsv) {
+			List<RowProblem> problems, List<Long> projectIds, String rejectsCsv, String importId) {
 	}
 
 	/** What one valid row does. */
@@ -70,6 +80,7 @@ public class ProjectImport {
 
 	public Report importFile(byte[] content, String fileName, TableFormat format, ImportMode mode, boolean dryRun,
 			String actor) {
+		String scope = ProjectService.scope("import projects");
 		if (content.length > MAX_BYTES) {
 			throw new ProjectInputException(List.of(new FieldProblem("file", fileName,
 					"the file is " + content.length + " bytes; an import takes at most " + MAX_BYTES)));
@@ -101,25 +112,39 @@ public class ProjectImport {
 			}
 		}
 		boolean importNothing = dryRun || (mode == ImportMode.ATOMIC && !problems.isEmpty());
-		List<Long> ids = importNothing ? List.of()
-				: transaction.execute(status -> actions.stream().map(a -> apply(a, actor)).toList());
 		int created = importNothing ? 0 : (int) actions.stream().filter(a -> a instanceof Create).count();
 		int moved = importNothing ? 0 : (int) actions.stream().filter(a -> a instanceof Move m && m.to() != null).count();
+		String importId = importNothing || actions.isEmpty() ? null : UUID.randomUUID().toString();
+		List<Long> ids = importId == null ? List.of() : transaction.execute(status -> {
+			List<Long> applied = actions.stream().map(a -> apply(a, actor)).toList();
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("importId", importId);
+			entry.put("file", fileName);
+			entry.put("mode", mode.name());
+			entry.put("rows", table.rows().size());
+			entry.put("valid", actions.size());
+			entry.put("rejected", table.rows().size() - actions.size());
+			entry.put("created", created);
+			entry.put("moved", moved);
+			entry.put("projectIds", applied);
+			audit.record("project.import", "project-import", importId, scope, null, entry);
+			return applied;
+		});
 		String rejects = mode == ImportMode.SKIP_INVALID && !problems.isEmpty() ? rejects(table, problems) : null;
 		return new Report(fileName, table.rows().size(), actions.size(), created, moved, dryRun, mode, problems, ids,
-				rejects);
+				rejects, importId);
 	}
 
 	private long apply(RowAction action, String actor) {
 		if (action instanceof Create create) {
-			return projects.create(create.draft(), actor).id();
+			return projects.createUnaudited(create.draft(), actor).id();
 		}
 		Move move = (Move) action;
 		if (move.to() == null) {
 			return move.id();
 		}
-		return projects.advance(move.id(), projects.get(move.id()).version(), move.to(), move.date(), move.evidence(), null,
-				actor).id();
+		return projects.advanceUnaudited(move.id(), projects.get(move.id()).version(), move.to(), move.date(),
+				move.evidence(), null, actor).id();
 	}
 
 	private RowAction create(Table.Row row, ProjectDraft draft, Map<String, ProjectColumns.Header> headers,
@@ -131,7 +156,25 @@ public class ProjectImport {
 				problems.add(new RowProblem(row.number(), column, p.value(), p.reason(), p.code(), p.args()));
 			}
 		}
+		notYourDistrict(row, draft.districtCode(), headers).ifPresent(problems::add);
 		return new Create(draft);
+	}
+
+	/** A row of a district the caller may not register projects in (a known district; an unknown one is reported as such). */
+	private Optional<RowProblem> notYourDistrict(Table.Row row, String districtCode,
+			Map<String, ProjectColumns.Header> headers) {
+		if (districtCode == null || ProjectService.mayRegisterIn(districtCode)) {
+			return Optional.empty();
+		}
+		Optional<Region> district = atlas.districts().stream().filter(d -> d.code().equals(districtCode)).findFirst();
+		if (district.isEmpty()) {
+			return Optional.empty();
+		}
+		String own = Access.caller().district();
+		return Optional.of(RowProblem.of(row.number(), columnOf("districtCode", headers), districtCode,
+				"projects.import.notYourDistrict", "the project is in district " + districtCode + " " + district.get().name().zh()
+						+ "; you import projects of district " + own + " only",
+				districtCode, district.get().name().zh(), own));
 	}
 
 	private RowAction move(Table.Row row, long id, ProjectDraft draft, Map<String, ProjectColumns.Header> headers,

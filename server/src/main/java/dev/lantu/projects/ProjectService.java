@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +15,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.AuditLog;
+import dev.lantu.accounts.Caller;
+import dev.lantu.accounts.Role;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
 import dev.lantu.atlas.Track;
@@ -25,6 +31,11 @@ import dev.lantu.registry.UnifiedSocialCreditCode;
  * The projects' public API. Every change names the version it was made on and fails with a
  * {@link ProjectConflictException} when someone else changed the project in between; every change
  * records who made it and when; the stage history only grows.
+ * <p>
+ * Projects are not public (docs/accounts.md): the city administrator sees and changes every project, a
+ * district officer their district's; nobody else has any. A project the caller may not see answers
+ * {@link ProjectNotFoundException}, as one that does not exist, so ids can't be probed; lists and aggregates are
+ * filtered to the caller's district in the SQL. Every change is written to the audit log in its transaction.
  */
 @Service
 public class ProjectService {
@@ -35,12 +46,43 @@ public class ProjectService {
 
 	private final AtlasService atlas;
 
+	private final AuditLog audit;
+
 	private final Clock clock = Clock.systemDefaultZone();
 
-	ProjectService(ProjectRepository projects, ProjectAnalytics analytics, AtlasService atlas) {
+	ProjectService(ProjectRepository projects, ProjectAnalytics analytics, AtlasService atlas, AuditLog audit) {
 		this.projects = projects;
 		this.analytics = analytics;
 		this.atlas = atlas;
+		this.audit = audit;
+	}
+
+	/** The administrator (or the system) and district officers work with projects; nobody else. */
+	static boolean worksWithProjects(Caller caller) {
+		return caller.isAdministrator() || caller.is(Role.DISTRICT_OFFICER);
+	}
+
+	/**
+	 * Refuses a caller who has no project access at all, else the one district the caller's lists and aggregates
+	 * are limited to: a district officer's; null for the administrator and the system.
+	 */
+	static String scope(String what) {
+		Caller caller = Access.caller();
+		Access.require(worksWithProjects(caller), what);
+		return caller.isAdministrator() ? null : caller.district();
+	}
+
+	/**
+	 * For pages that show no project yet (the forms): refuses a caller without project access, else the one
+	 * district the caller works in (a district officer's), null for every district.
+	 */
+	public String districtScope(String what) {
+		return scope(what);
+	}
+
+	/** May the caller register projects in this district (their own, or any for the administrator)? */
+	public static boolean mayRegisterIn(String districtCode) {
+		return Access.caller().managesDistrict(districtCode);
 	}
 
 	private LocalDate today() {
@@ -51,8 +93,16 @@ public class ProjectService {
 		return OffsetDateTime.now(clock);
 	}
 
+	/**
+	 * A project, if the caller may see it: a visitor is asked to sign in; anyone else who may not see it is told
+	 * there is no such project, exactly as for an id that does not exist.
+	 */
 	public Project get(long id) {
-		return projects.find(id).orElseThrow(() -> new ProjectNotFoundException(id));
+		Caller caller = Access.caller();
+		Access.require(caller.isSignedIn() || caller.isAdministrator(), "read projects");
+		return projects.find(id)
+			.filter(p -> caller.managesDistrict(p.districtCode()))
+			.orElseThrow(() -> new ProjectNotFoundException(id));
 	}
 
 	public List<ProjectEvent> history(long id) {
@@ -75,9 +125,11 @@ public class ProjectService {
 	}
 
 	public Page search(ProjectFilter filter, int page, int size) {
+		String scope = scope("list projects");
 		int bounded = Math.max(1, Math.min(size, 500));
 		int from = Math.max(0, page);
-		return new Page(projects.search(filter, bounded, from * bounded), projects.count(filter), from, bounded);
+		return new Page(projects.search(filter, scope, bounded, from * bounded), projects.count(filter, scope), from,
+				bounded);
 	}
 
 	/** Checks a draft against the atlas and the rules of a project; returns every problem, or none. */
@@ -186,6 +238,18 @@ public class ProjectService {
 	/** Registers a project at its first stage (often 签约 at a conference). */
 	@Transactional
 	public Project create(ProjectDraft draft, String actor) {
+		Project created = createUnaudited(draft, actor);
+		audit.record("project.create", "project", String.valueOf(created.id()), created.districtCode(), null, created);
+		return created;
+	}
+
+	/** Registers a project without an audit entry of its own: an import records one entry for all its rows. */
+	@Transactional
+	Project createUnaudited(ProjectDraft draft, String actor) {
+		scope("register projects");
+		if (!blank(draft.districtCode())) {
+			Access.require(mayRegisterIn(draft.districtCode()), "register projects in district " + draft.districtCode());
+		}
 		List<FieldProblem> problems = check(draft, true);
 		if (!problems.isEmpty()) {
 			throw new ProjectInputException(problems);
@@ -217,7 +281,9 @@ public class ProjectService {
 		if (!projects.updateDescription(id, version, normalised(withDistrict), actor, now())) {
 			throw conflict(id, version);
 		}
-		return get(id);
+		Project after = get(id);
+		audit.record("project.update", "project", String.valueOf(id), current.districtCode(), current, after);
+		return after;
 	}
 
 	/**
@@ -226,6 +292,17 @@ public class ProjectService {
 	 */
 	@Transactional
 	public Project advance(long id, int version, Stage to, LocalDate date, String evidence, String reason,
+			String actor) {
+		Project current = get(id);
+		Project after = advanceUnaudited(id, version, to, date, evidence, reason, actor);
+		audit.record("project.stage", "project", String.valueOf(id), after.districtCode(),
+				stageState(current, null, null, null, null), stageState(after, date, evidence, reason, null));
+		return after;
+	}
+
+	/** Moves a project without an audit entry of its own: an import records one entry for all its rows. */
+	@Transactional
+	Project advanceUnaudited(long id, int version, Stage to, LocalDate date, String evidence, String reason,
 			String actor) {
 		Project current = get(id);
 		requireVersion(current, version);
@@ -284,7 +361,10 @@ public class ProjectService {
 		}
 		projects.insertEvent(id, ProjectEvent.Kind.CORRECTION, current.stage(), before.toStage(), today(), null, reason,
 				eventId, actor, now());
-		return get(id);
+		Project after = get(id);
+		audit.record("project.correction", "project", String.valueOf(id), current.districtCode(),
+				stageState(current, null, null, null, null), stageState(after, before.date(), null, reason, eventId));
+		return after;
 	}
 
 	/** Records (or corrects) the fixed-asset investment a project made in a year; earlier amounts stay in the log. */
@@ -302,11 +382,46 @@ public class ProjectService {
 		if (!problems.isEmpty()) {
 			throw new ProjectInputException(problems);
 		}
+		Long previous = projects.investments(id).stream().filter(i -> i.year() == year).map(Investment::amountFen)
+			.findFirst().orElse(null);
 		if (!projects.touch(id, version, actor, now())) {
 			throw conflict(id, version);
 		}
 		projects.saveInvestment(id, year, amountFen, note, actor, now());
-		return get(id);
+		Project after = get(id);
+		Map<String, Object> before = new LinkedHashMap<>();
+		before.put("version", current.version());
+		before.put("year", year);
+		before.put("amountFen", previous);
+		Map<String, Object> made = new LinkedHashMap<>();
+		made.put("version", after.version());
+		made.put("year", year);
+		made.put("amountFen", amountFen);
+		made.put("note", note);
+		audit.record("project.investment", "project", String.valueOf(id), current.districtCode(), before, made);
+		return after;
+	}
+
+	/** A project's stage for the audit log: where it stands, and the entry that moved it there. */
+	private static Map<String, Object> stageState(Project project, LocalDate date, String evidence, String reason,
+			Long corrects) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("version", project.version());
+		state.put("stage", project.stage().name());
+		state.put("stageSince", project.stageSince().toString());
+		if (date != null) {
+			state.put("date", date.toString());
+		}
+		if (evidence != null) {
+			state.put("evidence", evidence);
+		}
+		if (reason != null) {
+			state.put("reason", reason);
+		}
+		if (corrects != null) {
+			state.put("correctsEvent", corrects);
+		}
+		return state;
 	}
 
 	/** Why the project cannot move to {@code to} on {@code date}, or empty when it can. */
@@ -350,29 +465,33 @@ public class ProjectService {
 	// the pipeline as a whole ---------------------------------------------------------------------
 
 	public PipelineBoard board(ProjectFilter filter) {
-		return new PipelineBoard(filter, analytics.funnel(filter), analytics.stalled(filter, today(), 200));
+		String scope = scope("see the pipeline board");
+		return new PipelineBoard(filter, analytics.funnel(filter, scope), analytics.stalled(filter, scope, today(), 200));
 	}
 
 	public List<InvestmentTotal> investmentBy(String groupBy, ProjectFilter filter) {
-		return analytics.investment(filter, groupBy);
+		return analytics.investment(filter, scope("see the projects' investment"), groupBy);
 	}
 
 	/** Projects signed per district and year, with their planned investment: derived indicators. */
 	public List<InvestmentTotal> signings(ProjectFilter filter) {
-		return analytics.signings(filter);
+		return analytics.signings(filter, scope("see the projects' signings"));
 	}
 
 	public List<DistrictTotal> byDistrict(ProjectFilter filter) {
-		List<DistrictTotal> found = analytics.byDistrict(filter);
-		// every district appears, so the map can tell "no projects" from a district it was not told about
+		String scope = scope("see the projects by district");
+		List<DistrictTotal> found = analytics.byDistrict(filter, scope);
+		// every district the caller may see appears, so the map can tell "no projects" from a district it was not
+		// told about; a district officer's is theirs alone
 		return atlas.districts().stream().map(Region::code)
+			.filter(code -> scope == null || scope.equals(code))
 			.map(code -> found.stream().filter(t -> t.districtCode().equals(code)).findFirst()
 				.orElse(new DistrictTotal(code, 0, 0, 0, 0)))
 			.toList();
 	}
 
 	public List<TrackShare> trackShares(ProjectFilter filter, int year) {
-		return analytics.trackShares(filter, year);
+		return analytics.trackShares(filter, scope("see the tracks' shares of the signings"), year);
 	}
 
 	/** The name of a track of the city or a district system, for lists and exports. */

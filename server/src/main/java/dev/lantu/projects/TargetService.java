@@ -9,11 +9,18 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.Caller;
+import dev.lantu.accounts.Role;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndicatorValue;
 import dev.lantu.projects.store.TargetRepository;
 
-/** The targets of the dataset and where each stands against the indicators' actual values. */
+/**
+ * The targets of the dataset and where each stands against the indicators' actual values. For officials only
+ * (docs/accounts.md): the administrator and policy officers see every target, a district officer their district's
+ * (a target of another region is, to them, not there).
+ */
 @Service
 public class TargetService {
 
@@ -27,14 +34,25 @@ public class TargetService {
 	}
 
 	public List<TargetStatus> all(String regionCode) {
+		Caller caller = Access.caller();
+		Access.require(caller.isOfficial(), "read the targets");
 		return targets.all().stream()
 			.filter(t -> regionCode == null || t.regionCode().equals(regionCode))
+			.filter(t -> visible(caller, t))
 			.map(this::status)
 			.toList();
 	}
 
 	public Optional<TargetStatus> one(String id) {
-		return targets.all().stream().filter(t -> t.id().equals(id)).findFirst().map(this::status);
+		Caller caller = Access.caller();
+		Access.require(caller.isOfficial(), "read the targets");
+		return targets.all().stream().filter(t -> t.id().equals(id)).filter(t -> visible(caller, t)).findFirst()
+			.map(this::status);
+	}
+
+	/** A district officer sees their district's targets; other officials every target. */
+	private static boolean visible(Caller caller, Target target) {
+		return !caller.is(Role.DISTRICT_OFFICER) || caller.district().equals(target.regionCode());
 	}
 
 	TargetStatus status(Target target) {

@@ -15,7 +15,10 @@ import dev.lantu.projects.ProjectFilter;
 import dev.lantu.projects.Stage;
 import dev.lantu.projects.TrackShare;
 
-/** The pipeline's aggregates, computed by the database over the filtered projects. */
+/**
+ * The pipeline's aggregates, computed by the database over the filtered projects within the caller's scope (the
+ * one district a district officer sees; null for all).
+ */
 @Repository
 public class ProjectAnalytics {
 
@@ -25,8 +28,8 @@ public class ProjectAnalytics {
 		this.jdbc = jdbc;
 	}
 
-	public List<PipelineBoard.StageTotal> funnel(ProjectFilter filter) {
-		ProjectRepository.Where where = ProjectRepository.where(filter);
+	public List<PipelineBoard.StageTotal> funnel(ProjectFilter filter, String scope) {
+		ProjectRepository.Where where = ProjectRepository.where(filter, scope);
 		List<PipelineBoard.StageTotal> found = jdbc
 			.sql("select p.stage, count(*), coalesce(sum(p.planned_investment), 0) from project p " + where.sql()
 					+ " group by p.stage")
@@ -42,8 +45,8 @@ public class ProjectAnalytics {
 		return funnel;
 	}
 
-	public List<PipelineBoard.StalledProject> stalled(ProjectFilter filter, LocalDate today, int limit) {
-		ProjectRepository.Where where = ProjectRepository.where(filter);
+	public List<PipelineBoard.StalledProject> stalled(ProjectFilter filter, String scope, LocalDate today, int limit) {
+		ProjectRepository.Where where = ProjectRepository.where(filter, scope);
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>(where.params());
 		for (Stage stage : Stage.values()) {
@@ -65,8 +68,8 @@ public class ProjectAnalytics {
 	}
 
 	/** Investment made per year, grouped by district, track or stage. */
-	public List<InvestmentTotal> investment(ProjectFilter filter, String groupBy) {
-		ProjectRepository.Where where = ProjectRepository.where(filter);
+	public List<InvestmentTotal> investment(ProjectFilter filter, String scope, String groupBy) {
+		ProjectRepository.Where where = ProjectRepository.where(filter, scope);
 		String group = switch (groupBy) {
 			case "district" -> "p.district_code";
 			case "stage" -> "p.stage";
@@ -94,8 +97,8 @@ public class ProjectAnalytics {
 			group by e.project_id""";
 
 	/** Projects signed per year and district: an indicator derived from the pipeline itself. */
-	public List<InvestmentTotal> signings(ProjectFilter filter) {
-		ProjectRepository.Where where = ProjectRepository.where(filter);
+	public List<InvestmentTotal> signings(ProjectFilter filter, String scope) {
+		ProjectRepository.Where where = ProjectRepository.where(filter, scope);
 		String year = "cast(extract(year from s.signed) as integer)";
 		return jdbc.sql("select p.district_code, " + year + ", count(*), coalesce(sum(p.planned_investment), 0)"
 				+ " from project p join (" + SIGNED_PER_PROJECT + ") s on s.project_id = p.id " + where.sql()
@@ -105,8 +108,8 @@ public class ProjectAnalytics {
 			.list();
 	}
 
-	public List<DistrictTotal> byDistrict(ProjectFilter filter) {
-		ProjectRepository.Where where = ProjectRepository.where(filter);
+	public List<DistrictTotal> byDistrict(ProjectFilter filter, String scope) {
+		ProjectRepository.Where where = ProjectRepository.where(filter, scope);
 		return jdbc.sql("select p.district_code, count(*), coalesce(sum(p.planned_investment), 0), coalesce(sum(i.total), 0),"
 				+ " sum(case when p.synthetic then 1 else 0 end) from project p"
 				+ " left join (select project_id, sum(amount) as total from project_investment group by project_id) i"
@@ -117,10 +120,10 @@ public class ProjectAnalytics {
 	}
 
 	/** Each track's share of the projects signed in a year (in a district, when the filter names one). */
-	public List<TrackShare> trackShares(ProjectFilter filter, int year) {
+	public List<TrackShare> trackShares(ProjectFilter filter, String scope, int year) {
 		ProjectFilter signedThatYear = new ProjectFilter(filter.districtCode(), null, null, year, filter.text(),
 				filter.synthetic());
-		ProjectRepository.Where where = ProjectRepository.where(signedThatYear);
+		ProjectRepository.Where where = ProjectRepository.where(signedThatYear, scope);
 		long of = jdbc.sql("select count(*) from project p " + where.sql()).params(where.params()).query(Long.class).single();
 		return jdbc.sql("select t.track_id, count(*) from project_track t join project p on p.id = t.project_id "
 				+ where.sql() + " group by t.track_id order by 2 desc, 1")

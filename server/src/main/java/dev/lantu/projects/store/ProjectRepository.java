@@ -173,8 +173,20 @@ public class ProjectRepository {
 	}
 
 	public static Where where(ProjectFilter filter) {
+		return where(filter, null);
+	}
+
+	/**
+	 * The filter's condition within a caller's scope: {@code scope} is the one district the caller may see
+	 * (a district officer's), null for every district. A filter naming another district then finds nothing.
+	 */
+	public static Where where(ProjectFilter filter, String scope) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
+		if (scope != null) {
+			conditions.add("p.district_code = ?");
+			params.add(scope);
+		}
 		if (filter.districtCode() != null) {
 			conditions.add("p.district_code = ?");
 			params.add(filter.districtCode());
@@ -214,13 +226,13 @@ public class ProjectRepository {
 			 where e.project_id = p.id and e.kind = 'TRANSITION' and e.to_stage not in ('NEGOTIATING', 'TERMINATED')
 			   and not exists (select 1 from project_event c where c.corrects_event = e.id))""";
 
-	public List<Project> search(ProjectFilter filter, int limit, int offset) {
-		Where where = where(filter);
+	public List<Project> search(ProjectFilter filter, String scope, int limit, int offset) {
+		Where where = where(filter, scope);
 		return query(where.sql(), where.params(), "order by p.id desc", limit, offset);
 	}
 
-	public long count(ProjectFilter filter) {
-		Where where = where(filter);
+	public long count(ProjectFilter filter, String scope) {
+		Where where = where(filter, scope);
 		return jdbc.sql("select count(*) from project p " + where.sql()).params(where.params()).query(Long.class).single();
 	}
 

@@ -29,7 +29,7 @@ import dev.lantu.projects.TrackShare;
 
 /**
  * The city view: projects and investment by district on the map, investment by track, each track's share of
- * a district's signings.
+ * a district's signings. Every figure is over the projects the caller may see (a district officer's district's).
  */
 @Controller
 class CityViewPage {
@@ -69,7 +69,9 @@ class CityViewPage {
 			@RequestParam(required = false) String shareDistrict, @RequestParam(required = false) Integer shareYear,
 			@RequestParam(defaultValue = "projects") String measure, Model model, Locale locale) {
 		String trackId = blankToNull(track);
-		String sharesIn = blankToNull(shareDistrict);
+		// a district officer sees their district's projects only: the shares are of their district's signings
+		String scope = projects.districtScope("see the city view of the projects");
+		String sharesIn = blankToNull(shareDistrict) == null ? scope : blankToNull(shareDistrict);
 		Region sharesRegion = sharesIn == null ? atlas.city() : atlas.district(sharesIn);
 		String shownMeasure = List.of("projects", "planned", "invested").contains(measure) ? measure : "projects";
 		ProjectFilter filter = new ProjectFilter(null, trackId, null, year, null, null);
@@ -118,7 +120,8 @@ class CityViewPage {
 		model.addAttribute("year", year);
 		model.addAttribute("years", years);
 		model.addAttribute("trackGroups", support.cityTrackGroups());
-		model.addAttribute("districts", atlas.districts());
+		model.addAttribute("districts",
+				atlas.districts().stream().filter(d -> scope == null || d.code().equals(scope)).toList());
 		model.addAttribute("shareDistrict", sharesIn);
 		model.addAttribute("sharesRegion", sharesRegion);
 		model.addAttribute("shareYear", sharesYear);

@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndicatorDefinition;
 import dev.lantu.atlas.IndicatorReading;
@@ -33,7 +34,8 @@ import dev.lantu.projects.TargetService;
 import dev.lantu.projects.TargetStatus;
 
 /**
- * A district's profile: its system, targets, indicators and pipeline in one place.
+ * A district's profile: its system, targets, indicators and pipeline in one place, for the district's officers
+ * and the administrator.
  */
 @Controller
 class DistrictProfilePage {
@@ -76,6 +78,8 @@ class DistrictProfilePage {
 	@GetMapping("/districts/{code}/profile")
 	String profile(@PathVariable String code, Model model, Locale locale) {
 		Region district = atlas.district(code);
+		// the profile is the district's officers' and the administrator's: its pipeline and targets are theirs
+		Access.require(Access.caller().managesDistrict(code), "see the profile of district " + code);
 		Optional<IndustrialSystem> system = atlas.systemOf(code, null);
 		Map<String, IndicatorDefinition> definitions = atlas.indicatorDefinitions().stream()
 			.collect(Collectors.toMap(IndicatorDefinition::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));

@@ -27,7 +27,7 @@ import dev.lantu.projects.ProjectService;
 
 /**
  * The pipeline board (看板): the funnel by stage, the list with each project's stage and days in it, stalled
- * projects.
+ * projects. A district officer's are their district's.
  */
 @Controller
 class PipelineBoardPage {
@@ -58,7 +58,9 @@ class PipelineBoardPage {
 	String board(@RequestParam(required = false) String district, @RequestParam(required = false) String track,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-		String districtCode = blankToNull(district);
+		// a district officer's board is their district's (the service filters to it whatever is asked)
+		String scope = projects.districtScope("see the pipeline board");
+		String districtCode = blankToNull(district) == null ? scope : blankToNull(district);
 		if (districtCode != null) {
 			atlas.district(districtCode);
 		}
@@ -75,7 +77,8 @@ class PipelineBoardPage {
 
 		model.addAttribute("filter", filter);
 		model.addAttribute("q", filter.text());
-		model.addAttribute("districts", atlas.districts());
+		model.addAttribute("districts",
+				atlas.districts().stream().filter(d -> scope == null || d.code().equals(scope)).toList());
 		model.addAttribute("districtNames", support.districtNames());
 		model.addAttribute("trackGroups", support.cityTrackGroups());
 		model.addAttribute("years", support.signingYears());

@@ -16,16 +16,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.projects.DistrictTotal;
 import dev.lantu.projects.FieldProblem;
 import dev.lantu.projects.Investment;
@@ -44,19 +43,16 @@ import dev.lantu.projects.TrackShare;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
-import dev.lantu.web.Actors;
 
 /**
  * The investment pipeline over REST. Changes carry the {@code version} they were made on; a stale one
- * gets 409. Until accounts exist, the {@code X-Lantu-Actor} header names who makes a change
- * (percent-encoded UTF-8 for names beyond Latin-1, e.g. {@code %E7%95%AA%E7%A6%BA}).
+ * gets 409. Who makes a change is who is signed in; the service decides what they may see and change
+ * (a district officer their district's projects, the administrator all; a project they may not see is a 404).
  */
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "projects", description = "Investment projects: pipeline, stage history, investment")
 class ProjectApiController {
-
-	static final String ACTOR = Actors.HEADER;
 
 	private final ProjectService projects;
 
@@ -94,10 +90,8 @@ class ProjectApiController {
 
 	@PostMapping
 	@Operation(summary = "Register a project at its first stage (e.g. SIGNED at a conference); amounts in fen")
-	ResponseEntity<Project> create(@RequestBody ProjectDraft draft,
-			@Parameter(description = "who makes the change (until accounts exist)")
-			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
-		Project created = projects.create(draft, actor(actor));
+	ResponseEntity<Project> create(@RequestBody ProjectDraft draft) {
+		Project created = projects.create(draft, actor());
 		return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
 	}
 
@@ -120,9 +114,8 @@ class ProjectApiController {
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Change a project's description (not its stage); body: {version, project: {...}}")
-	Project update(@PathVariable long id, @RequestBody ProjectUpdate update,
-			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
-		return projects.update(id, requireVersion(update.version()), requireProject(update.project()), actor(actor));
+	Project update(@PathVariable long id, @RequestBody ProjectUpdate update) {
+		return projects.update(id, requireVersion(update.version()), requireProject(update.project()), actor());
 	}
 
 	record StageMove(Integer version, String to, LocalDate date, String evidence, String reason) {
@@ -130,11 +123,10 @@ class ProjectApiController {
 
 	@PostMapping("/{id}/stages")
 	@Operation(summary = "Move a project to a later stage, or to TERMINATED (终止) with a reason")
-	Project advance(@PathVariable long id, @RequestBody StageMove move,
-			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+	Project advance(@PathVariable long id, @RequestBody StageMove move) {
 		Stage to = move.to() == null ? null : Stage.parse(move.to()).orElseThrow(() -> new ProjectInputException(
 				List.of(new FieldProblem("to", move.to(), "expected one of " + java.util.Arrays.toString(Stage.values())))));
-		return projects.advance(id, requireVersion(move.version()), to, move.date(), move.evidence(), move.reason(), actor(actor));
+		return projects.advance(id, requireVersion(move.version()), to, move.date(), move.evidence(), move.reason(), actor());
 	}
 
 	record Correction(Integer version, Long event, String reason) {
@@ -142,12 +134,11 @@ class ProjectApiController {
 
 	@PostMapping("/{id}/corrections")
 	@Operation(summary = "Undo the latest stage entry with a reason; it stays in the history, marked corrected")
-	Project correct(@PathVariable long id, @RequestBody Correction correction,
-			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+	Project correct(@PathVariable long id, @RequestBody Correction correction) {
 		if (correction.event() == null) {
 			throw new ProjectInputException(List.of(new FieldProblem("event", null, "the id of the entry to correct is needed")));
 		}
-		return projects.correct(id, requireVersion(correction.version()), correction.event(), correction.reason(), actor(actor));
+		return projects.correct(id, requireVersion(correction.version()), correction.event(), correction.reason(), actor());
 	}
 
 	record InvestmentEntry(Integer version, Long amountFen, String note) {
@@ -155,17 +146,16 @@ class ProjectApiController {
 
 	@PutMapping("/{id}/investments/{year}")
 	@Operation(summary = "Record the fixed-asset investment a project made in a year (fen)")
-	Project invest(@PathVariable long id, @PathVariable int year, @RequestBody InvestmentEntry entry,
-			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) {
+	Project invest(@PathVariable long id, @PathVariable int year, @RequestBody InvestmentEntry entry) {
 		if (entry.amountFen() == null) {
 			throw new ProjectInputException(List.of(new FieldProblem("amountFen", null, "the amount in fen is needed")));
 		}
-		return projects.recordInvestment(id, requireVersion(entry.version()), year, entry.amountFen(), entry.note(), actor(actor));
+		return projects.recordInvestment(id, requireVersion(entry.version()), year, entry.amountFen(), entry.note(), actor());
 	}
 
-	/** Who makes a change, from the X-Lantu-Actor header (see {@link Actors}). */
-	static String actor(String header) {
-		return Actors.fromHeader(header);
+	/** Who makes a change: the signed-in account. */
+	static String actor() {
+		return Access.caller().username();
 	}
 
 	private static int requireVersion(Integer version) {
@@ -214,10 +204,13 @@ class ProjectApiController {
 	}
 
 	@GetMapping("/track-shares")
-	@Operation(summary = "Each track's share of the projects signed in a year, in a district or the city")
-	List<TrackShare> trackShares(@RequestParam(required = false) String district, @RequestParam int year,
-			@RequestParam(required = false) Boolean synthetic) {
-		return projects.trackShares(filter(district, null, null, null, null, synthetic), year);
+	@Operation(summary = "Each track's share of the projects signed in a year (this year when not given), in a district "
+			+ "or the city")
+	List<TrackShare> trackShares(@RequestParam(required = false) String district,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Boolean synthetic) {
+		// year optional, so a visitor is told to sign in rather than that a parameter is missing
+		return projects.trackShares(filter(district, null, null, null, null, synthetic),
+				year != null ? year : LocalDate.now().getYear());
 	}
 
 
@@ -225,8 +218,7 @@ class ProjectApiController {
 	@Operation(summary = "Import projects from CSV or XLSX (see /template): atomic by default; mode=skip-invalid imports "
 			+ "the valid rows and returns the rejects; dryRun=true only checks. 422 when nothing was imported because of problems")
 	ResponseEntity<ProjectImport.Report> importProjects(@RequestParam MultipartFile file,
-			@RequestParam(defaultValue = "atomic") String mode, @RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestHeader(name = ACTOR, defaultValue = "anonymous") String actor) throws IOException {
+			@RequestParam(defaultValue = "atomic") String mode, @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
 		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
 			.orElseThrow(() -> new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
 					"expected a .csv or .xlsx file"))));
@@ -238,7 +230,7 @@ class ProjectApiController {
 					"the file is " + file.getSize() + " bytes; an import takes at most " + ProjectImport.MAX_BYTES)));
 		}
 		ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format, parsedMode,
-				dryRun, actor(actor));
+				dryRun, actor());
 		boolean refused = !dryRun && parsedMode == ImportMode.ATOMIC && !report.problems().isEmpty();
 		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}

@@ -1,9 +1,5 @@
 package dev.lantu.projects.web;
 
-import static dev.lantu.projects.web.ProjectPageSupport.ACTOR_COOKIE;
-import static dev.lantu.projects.web.ProjectPageSupport.actorOf;
-import static dev.lantu.projects.web.ProjectPageSupport.rememberActor;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -21,37 +17,42 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.projects.ProjectImport;
 import dev.lantu.projects.ProjectInputException;
+import dev.lantu.projects.ProjectService;
 import dev.lantu.tables.TableException;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
 
 /**
- * The import of a batch of projects from CSV or XLSX, with its report and the rejects file.
+ * The import of a batch of projects from CSV or XLSX, with its report and the rejects file: for the
+ * administrator and district officers (whose rows must be of their district).
  */
 @Controller
 class ProjectImportPage {
 
 	private final ProjectImport imports;
 
+	private final ProjectService projects;
+
 	private final ProjectPageSupport support;
 
-	ProjectImportPage(ProjectImport imports, ProjectPageSupport support) {
+	ProjectImportPage(ProjectImport imports, ProjectService projects, ProjectPageSupport support) {
 		this.imports = imports;
+		this.projects = projects;
 		this.support = support;
 	}
 
 	@GetMapping("/projects/import")
-	String importForm(@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model) {
-		model.addAttribute("actor", actorOf(actorCookie));
+	String importForm(Model model) {
+		projects.districtScope("import projects");
 		model.addAttribute("mode", "atomic");
 		model.addAttribute("dryRun", false);
 		return "projects/import";
@@ -59,13 +60,13 @@ class ProjectImportPage {
 
 	@PostMapping("/projects/import")
 	String importFile(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "atomic") String mode,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String actor,
-			Model model, Locale locale, HttpServletResponse response) throws IOException {
-		model.addAttribute("actor", actor);
+			@RequestParam(defaultValue = "false") boolean dryRun, Model model, Locale locale,
+			HttpServletResponse response) throws IOException {
+		projects.districtScope("import projects");
 		model.addAttribute("mode", mode);
 		model.addAttribute("dryRun", dryRun);
 		Map<String, String> errors = new LinkedHashMap<>();
-		String who = support.actor(actor, errors, locale);
+		String who = Access.caller().username();
 		ImportMode parsedMode = "skip-invalid".equals(mode) ? ImportMode.SKIP_INVALID
 				: ImportMode.ATOMIC;
 		Optional<TableFormat> format = Optional.empty();
@@ -100,9 +101,6 @@ class ProjectImportPage {
 			if (refused) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
-			else if (!dryRun && report.valid() > 0) {
-				rememberActor(who, response);
-			}
 		}
 		catch (ProjectInputException e) {
 			// the file as a whole: its headers, its size
@@ -119,6 +117,7 @@ class ProjectImportPage {
 	/** The rejects of a skip-invalid import, posted back from the report, as the CSV file they are. */
 	@PostMapping("/projects/import/rejects")
 	ResponseEntity<byte[]> rejects(@RequestParam String csv, @RequestParam(required = false) String file) {
+		projects.districtScope("download an import's rejects");
 		String base = file == null || file.isBlank() ? "projects" : file.replaceAll("\\.[^.]*$", "");
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(TableFormat.CSV.mediaType()))

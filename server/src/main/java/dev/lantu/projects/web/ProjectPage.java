@@ -1,9 +1,6 @@
 package dev.lantu.projects.web;
 
-import static dev.lantu.projects.web.ProjectPageSupport.ACTOR_COOKIE;
-import static dev.lantu.projects.web.ProjectPageSupport.actorOf;
 import static dev.lantu.projects.web.ProjectPageSupport.blankToNull;
-import static dev.lantu.projects.web.ProjectPageSupport.rememberActor;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -19,13 +16,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.projects.Investment;
 import dev.lantu.projects.Project;
 import dev.lantu.projects.ProjectConflictException;
@@ -37,7 +34,8 @@ import dev.lantu.projects.StageRefusedException;
 
 /**
  * A project with its timeline, and the forms that move it on, correct its latest entry and record its
- * investment.
+ * investment. Who changes it is who is signed in; the service decides whether they may (a project they may not
+ * see is not found).
  */
 @Controller
 class ProjectPage {
@@ -63,23 +61,21 @@ class ProjectPage {
 
 	}
 
-	record AdvanceForm(String version, String to, String date, String evidence, String reason, String actor) {
+	record AdvanceForm(String version, String to, String date, String evidence, String reason) {
 	}
 
-	record CorrectionForm(String version, String event, String reason, String actor) {
+	record CorrectionForm(String version, String event, String reason) {
 	}
 
-	record InvestmentForm(String version, String year, String amount, String note, String actor) {
+	record InvestmentForm(String version, String year, String amount, String note) {
 	}
 
 	@GetMapping("/projects/{id}")
-	String project(@PathVariable long id, @RequestParam(required = false) String done,
-			@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model, Locale locale) {
-		String actor = actorOf(actorCookie);
+	String project(@PathVariable long id, @RequestParam(required = false) String done, Model model, Locale locale) {
 		Project project = projects.get(id);
-		model.addAttribute("advance", new AdvanceForm(null, null, LocalDate.now().toString(), null, null, actor));
-		model.addAttribute("correction", new CorrectionForm(null, null, null, actor));
-		model.addAttribute("investment", new InvestmentForm(null, String.valueOf(LocalDate.now().getYear()), null, null, actor));
+		model.addAttribute("advance", new AdvanceForm(null, null, LocalDate.now().toString(), null, null));
+		model.addAttribute("correction", new CorrectionForm(null, null, null));
+		model.addAttribute("investment", new InvestmentForm(null, String.valueOf(LocalDate.now().getYear()), null, null));
 		if (done != null && List.of("created", "advanced", "corrected", "invested").contains(done)) {
 			model.addAttribute("done", done);
 		}
@@ -131,7 +127,7 @@ class ProjectPage {
 			HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer version = support.version(form.version(), errors, locale);
-		String actor = support.actor(form.actor(), errors, locale);
+		String actor = Access.caller().username();
 		Stage to = form.to() == null || form.to().isBlank() ? null : Stage.parse(form.to()).orElse(null);
 		if (to == null) {
 			errors.put("to", support.message("form.error.stage", locale));
@@ -140,7 +136,7 @@ class ProjectPage {
 		return change(id, "advance", errors, model, locale, response,
 				() -> projects.advance(id, version, to, date, blankToNull(form.evidence()),
 						blankToNull(form.reason()), actor),
-				"advanced", actor);
+				"advanced");
 	}
 
 	@PostMapping("/projects/{id}/corrections")
@@ -148,13 +144,13 @@ class ProjectPage {
 			HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer version = support.version(form.version(), errors, locale);
-		String actor = support.actor(form.actor(), errors, locale);
+		String actor = Access.caller().username();
 		Long event = support.wholeNumber(form.event(), "event", "form.error.event", errors, locale);
 		if (form.reason() == null || form.reason().isBlank()) {
 			errors.put("reason", support.message("form.error.reason", locale));
 		}
 		return change(id, "correction", errors, model, locale, response,
-				() -> projects.correct(id, version, event, form.reason().strip(), actor), "corrected", actor);
+				() -> projects.correct(id, version, event, form.reason().strip(), actor), "corrected");
 	}
 
 	@PostMapping("/projects/{id}/investments")
@@ -162,14 +158,14 @@ class ProjectPage {
 			HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer version = support.version(form.version(), errors, locale);
-		String actor = support.actor(form.actor(), errors, locale);
+		String actor = Access.caller().username();
 		Long year = support.wholeNumber(form.year(), "year", "form.error.year", errors, locale);
 		Long fen = support.amount(form.amount(), "amount", errors, locale);
 		if (fen == null && !errors.containsKey("amount")) {
 			errors.put("amount", support.message("form.error.amountNeeded", locale));
 		}
 		return change(id, "investment", errors, model, locale, response, () -> projects.recordInvestment(id, version,
-				year.intValue(), fen, blankToNull(form.note()), actor), "invested", actor);
+				year.intValue(), fen, blankToNull(form.note()), actor), "invested");
 	}
 
 	/**
@@ -178,12 +174,11 @@ class ProjectPage {
 	 * someone else's change (409, nothing changed, the page showing their version).
 	 */
 	private String change(long id, String form, Map<String, String> errors, Model model, Locale locale,
-			HttpServletResponse response, Runnable change, String done, String actor) {
+			HttpServletResponse response, Runnable change, String done) {
 		Project project = projects.get(id);
 		if (errors.isEmpty()) {
 			try {
 				change.run();
-				rememberActor(actor, response);
 				return "redirect:/projects/" + id + "?done=" + done;
 			}
 			catch (ProjectConflictException e) {
@@ -207,13 +202,13 @@ class ProjectPage {
 		model.addAttribute("failed", form);
 		model.addAttribute("errors", errors);
 		if (!model.containsAttribute("advance")) {
-			model.addAttribute("advance", new AdvanceForm(null, null, LocalDate.now().toString(), null, null, actor));
+			model.addAttribute("advance", new AdvanceForm(null, null, LocalDate.now().toString(), null, null));
 		}
 		if (!model.containsAttribute("correction")) {
-			model.addAttribute("correction", new CorrectionForm(null, null, null, actor));
+			model.addAttribute("correction", new CorrectionForm(null, null, null));
 		}
 		if (!model.containsAttribute("investment")) {
-			model.addAttribute("investment", new InvestmentForm(null, String.valueOf(LocalDate.now().getYear()), null, null, actor));
+			model.addAttribute("investment", new InvestmentForm(null, String.valueOf(LocalDate.now().getYear()), null, null));
 		}
 		return projectPage(project, model, locale);
 	}

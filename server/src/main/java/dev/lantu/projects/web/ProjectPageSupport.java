@@ -1,8 +1,5 @@
 package dev.lantu.projects.web;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -10,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -40,9 +34,6 @@ import dev.lantu.tables.RowProblem;
 class ProjectPageSupport {
 
 	static final int PAGE_SIZE = 20;
-
-	/** Until accounts exist, a form's "your name" is remembered in this cookie (URL-encoded). */
-	static final String ACTOR_COOKIE = "lantu-actor";
 
 	private final AtlasService atlas;
 
@@ -152,14 +143,6 @@ class ProjectPageSupport {
 		}
 	}
 
-	String actor(String text, Map<String, String> errors, Locale locale) {
-		if (isBlank(text)) {
-			errors.put("actor", message("form.error.actor", locale));
-			return null;
-		}
-		return text.strip();
-	}
-
 	LocalDate date(String text, String field, boolean required, Map<String, String> errors, Locale locale) {
 		if (isBlank(text)) {
 			if (required) {
@@ -182,29 +165,6 @@ class ProjectPageSupport {
 		}
 		catch (Money.AmountException e) {
 			errors.put(field, message("form.error.amount." + e.refusal().name(), locale));
-			return null;
-		}
-	}
-
-	static void rememberActor(String actor, HttpServletResponse response) {
-		if (actor == null) {
-			return;
-		}
-		Cookie cookie = new Cookie(ACTOR_COOKIE, URLEncoder.encode(actor, StandardCharsets.UTF_8));
-		cookie.setPath("/");
-		cookie.setHttpOnly(true);
-		cookie.setMaxAge(60 * 60 * 24 * 365);
-		response.addCookie(cookie);
-	}
-
-	static String actorOf(String cookie) {
-		if (cookie == null || cookie.isBlank()) {
-			return null;
-		}
-		try {
-			return URLDecoder.decode(cookie, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException e) {
 			return null;
 		}
 	}

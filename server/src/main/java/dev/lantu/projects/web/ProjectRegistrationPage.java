@@ -1,10 +1,7 @@
 package dev.lantu.projects.web;
 
-import static dev.lantu.projects.web.ProjectPageSupport.ACTOR_COOKIE;
-import static dev.lantu.projects.web.ProjectPageSupport.actorOf;
 import static dev.lantu.projects.web.ProjectPageSupport.blankToNull;
 import static dev.lantu.projects.web.ProjectPageSupport.isBlank;
-import static dev.lantu.projects.web.ProjectPageSupport.rememberActor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,14 +15,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndustrialSystem;
+import dev.lantu.atlas.Region;
 import dev.lantu.atlas.Track;
 import dev.lantu.projects.FieldProblem;
 import dev.lantu.projects.Project;
@@ -35,7 +33,8 @@ import dev.lantu.projects.ProjectService;
 import dev.lantu.projects.Stage;
 
 /**
- * The form that registers a project at its first stage.
+ * The form that registers a project at its first stage: for the administrator (any district) and district
+ * officers (their own district, the only one the form offers them).
  */
 @Controller
 class ProjectRegistrationPage {
@@ -56,7 +55,7 @@ class ProjectRegistrationPage {
 	record RegisterForm(String name, String investorName, String investorUscc, String districtCode,
 			List<String> trackIds, String plannedInvestment, String expectedOutput, String expectedJobs, String site,
 			String sourceTitle, String sourceDate, String sourceUrl, List<String> documentTitles,
-			List<String> documentUrls, Boolean synthetic, String stage, String stageDate, String evidence, String actor) {
+			List<String> documentUrls, Boolean synthetic, String stage, String stageDate, String evidence) {
 
 		RegisterForm {
 			trackIds = trackIds == null ? List.of() : List.copyOf(trackIds);
@@ -81,27 +80,27 @@ class ProjectRegistrationPage {
 	}
 
 	@GetMapping("/projects/new")
-	String registerForm(@RequestParam(required = false) String district,
-			@CookieValue(name = ACTOR_COOKIE, required = false) String actorCookie, Model model, Locale locale) {
-		String districtCode = blankToNull(district);
+	String registerForm(@RequestParam(required = false) String district, Model model, Locale locale) {
+		String scope = projects.districtScope("register projects");
+		String districtCode = scope != null ? scope : blankToNull(district);
 		if (districtCode != null) {
 			atlas.district(districtCode);
 		}
 		RegisterForm form = new RegisterForm(null, null, null, districtCode, List.of(), null, null, null, null, null, null,
-				null, List.of(), List.of(), false, Stage.SIGNED.name(), LocalDate.now().toString(), null,
-				actorOf(actorCookie));
+				null, List.of(), List.of(), false, Stage.SIGNED.name(), LocalDate.now().toString(), null);
 		return registerPage(form, Map.of(), model);
 	}
 
 	@PostMapping("/projects/new")
 	String register(@ModelAttribute("form") RegisterForm form, @RequestParam(required = false) String refresh, Model model,
 			Locale locale, HttpServletResponse response) {
+		projects.districtScope("register projects");
 		if (refresh != null) {
 			// the district changed: show its own tracks, keep everything typed
 			return registerPage(form, Map.of(), model);
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		String actor = support.actor(form.actor(), errors, locale);
+		String actor = Access.caller().username();
 		Long planned = support.amount(form.plannedInvestment(), "plannedInvestment", errors, locale);
 		Long output = support.amount(form.expectedOutput(), "expectedOutput", errors, locale);
 		Integer jobs = null;
@@ -137,7 +136,6 @@ class ProjectRegistrationPage {
 		if (errors.isEmpty()) {
 			try {
 				Project created = projects.create(draft, actor);
-				rememberActor(actor, response);
 				return "redirect:/projects/" + created.id() + "?done=created";
 			}
 			catch (ProjectInputException e) {
@@ -171,7 +169,10 @@ class ProjectRegistrationPage {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("failed", "register");
-		model.addAttribute("districts", atlas.districts());
+		// a district officer registers their own district's projects: the form offers that one
+		String scope = projects.districtScope("register projects");
+		List<Region> districts = atlas.districts().stream().filter(d -> scope == null || d.code().equals(scope)).toList();
+		model.addAttribute("districts", districts);
 		model.addAttribute("trackGroups", support.cityTrackGroups());
 		model.addAttribute("districtTracks", districtTracks);
 		model.addAttribute("district", knownDistrict ? atlas.district(districtCode) : null);

@@ -1,5 +1,6 @@
 package dev.lantu.projects.web;
 
+import static dev.lantu.support.Callers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -16,7 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import dev.lantu.projects.Investment;
 import dev.lantu.projects.Project;
@@ -49,8 +50,8 @@ class ProjectPagesTests {
 		return projects.create(draft(name, "440113", List.of("gz.cluster.nev"), CONFERENCE, false), "tester");
 	}
 
-	private MockHttpServletResponse perform(RequestBuilder request) throws Exception {
-		return mvc.perform(request).andReturn().getResponse();
+	private MockHttpServletResponse perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+		return mvc.perform(request.with(asAdmin())).andReturn().getResponse();
 	}
 
 	private String page(String path) throws Exception {
@@ -141,13 +142,13 @@ class ProjectPagesTests {
 		Project project = signed("从表单推进的项目");
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/stages")
 			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.plusDays(30).toString())
-			.param("evidence", "营业执照").param("actor", "王科长"));
+			.param("evidence", "营业执照"));
 		assertThat(response.getStatus()).isEqualTo(302);
 		assertThat(response.getRedirectedUrl()).isEqualTo("/projects/" + project.id() + "?done=advanced");
 		Project advanced = projects.get(project.id());
 		assertThat(advanced.stage()).isEqualTo(Stage.REGISTERED);
-		assertThat(advanced.updatedBy()).isEqualTo("王科长");
-		assertThat(page(response.getRedirectedUrl())).contains("阶段已推进。", "营业执照", "王科长");
+		assertThat(advanced.updatedBy()).isEqualTo("test-admin");
+		assertThat(page(response.getRedirectedUrl())).contains("阶段已推进。", "营业执照", "test-admin");
 	}
 
 	@Test
@@ -156,8 +157,7 @@ class ProjectPagesTests {
 		projects.advance(project.id(), 1, Stage.REGISTERED, CONFERENCE.plusDays(10), null, null, "someone else");
 
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/stages")
-			.param("version", "1").param("to", "CONSTRUCTION_STARTED").param("date", CONFERENCE.plusDays(40).toString())
-			.param("actor", "me"));
+			.param("version", "1").param("to", "CONSTRUCTION_STARTED").param("date", CONFERENCE.plusDays(40).toString()));
 		assertThat(response.getStatus()).isEqualTo(409);
 		assertThat(body(response)).contains("id=\"conflict\"", "未保存：项目已被他人修改", "第 1 版", "第 2 版", "someone else")
 			.contains("name=\"version\" value=\"2\"")
@@ -171,8 +171,7 @@ class ProjectPagesTests {
 	void shouldShowWhyAMoveWasRefused() throws Exception {
 		Project project = signed("日期早于签约的推进");
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/stages")
-			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.minusDays(1).toString())
-			.param("actor", "me"));
+			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.minusDays(1).toString()));
 		assertThat(response.getStatus()).isEqualTo(422);
 		// said in the reader's language, with the stage's Chinese name
 		assertThat(body(response)).contains("id=\"refusal\"", "转入“注册”的日期", "早于历史上最近一条记录");
@@ -180,14 +179,15 @@ class ProjectPagesTests {
 	}
 
 	@Test
-	void shouldRequireTheNameOfWhoMakesAChange() throws Exception {
-		Project project = signed("无人署名的推进");
+	void shouldRecordTheSignedInAccountAsWhoMadeAChangeWhateverTheFormSays() throws Exception {
+		Project project = signed("署名即登录账号");
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/stages")
 			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.plusDays(1).toString())
-			.param("actor", " "));
-		assertThat(response.getStatus()).isEqualTo(422);
-		assertThat(body(response)).contains("id=\"error-actor\"", "请填写您的姓名");
-		assertThat(projects.get(project.id()).version()).isEqualTo(1);
+			.param("actor", "冒名者"));
+		assertThat(response.getStatus()).isEqualTo(302);
+		assertThat(projects.get(project.id()).updatedBy()).isEqualTo("test-admin");
+		assertThat(projects.history(project.id())).last().extracting(ProjectEvent::recordedBy).isEqualTo("test-admin");
+		assertThat(page("/projects/" + project.id())).doesNotContain("name=\"actor\"", "冒名者");
 	}
 
 	@Test
@@ -196,18 +196,18 @@ class ProjectPagesTests {
 		projects.advance(project.id(), 1, Stage.COMPLETED, CONFERENCE.plusDays(5), null, null, "clerk");
 		long latest = projects.history(project.id()).get(1).id();
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/corrections")
-			.param("version", "2").param("event", String.valueOf(latest)).param("reason", "尚未竣工").param("actor", "科长"));
+			.param("version", "2").param("event", String.valueOf(latest)).param("reason", "尚未竣工"));
 		assertThat(response.getStatus()).isEqualTo(302);
 		assertThat(projects.get(project.id()).stage()).isEqualTo(Stage.SIGNED);
 		assertThat(projects.history(project.id())).last().extracting(ProjectEvent::reason, ProjectEvent::recordedBy)
-			.containsExactly("尚未竣工", "科长");
+			.containsExactly("尚未竣工", "test-admin");
 	}
 
 	@Test
 	void shouldRecordInvestmentInWanAsExactFen() throws Exception {
 		Project project = signed("记录投资的项目");
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/investments")
-			.param("version", "1").param("year", "2025").param("amount", "12,500.000001").param("actor", "统计员"));
+			.param("version", "1").param("year", "2025").param("amount", "12,500.000001"));
 		assertThat(response.getStatus()).isEqualTo(302);
 		assertThat(projects.investments(project.id())).singleElement().extracting(Investment::amountFen)
 			.isEqualTo(12_500_000_001L);
@@ -218,7 +218,7 @@ class ProjectPagesTests {
 	void shouldRefuseAnAmountFinerThanOneFen() throws Exception {
 		Project project = signed("金额过细的项目");
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/investments")
-			.param("version", "1").param("year", "2025").param("amount", "0.0000001").param("actor", "统计员"));
+			.param("version", "1").param("year", "2025").param("amount", "0.0000001"));
 		assertThat(response.getStatus()).isEqualTo(422);
 		assertThat(body(response)).contains("id=\"error-amount\"", "精确到分");
 		assertThat(projects.investments(project.id())).isEmpty();
@@ -245,7 +245,7 @@ class ProjectPagesTests {
 		MockHttpServletResponse response = perform(post("/projects/new")
 			.param("name", "代码有误的项目").param("investorName", "某公司").param("investorUscc", "91440101190671576J")
 			.param("districtCode", "440113").param("stage", "SIGNED").param("stageDate", CONFERENCE.toString())
-			.param("plannedInvestment", "1000").param("actor", "登记员"));
+			.param("plannedInvestment", "1000"));
 		assertThat(response.getStatus()).isEqualTo(422);
 		String html = body(response);
 		String error = html.substring(html.indexOf("id=\"error-investorUscc\""));
@@ -262,7 +262,7 @@ class ProjectPagesTests {
 			.param("expectedOutput", "50000").param("expectedJobs", "800").param("stage", "SIGNED")
 			.param("stageDate", CONFERENCE.toString()).param("sourceTitle", "番禺区高质量发展大会")
 			.param("sourceDate", CONFERENCE.toString()).param("documentTitles", "协议", "", "")
-			.param("documentUrls", "https://example.org/x.pdf", "", "").param("actor", "登记员"));
+			.param("documentUrls", "https://example.org/x.pdf", "", ""));
 		assertThat(response.getStatus()).isEqualTo(302);
 		long id = Long.parseLong(response.getRedirectedUrl().replaceAll("^/projects/(\\d+)\\?done=created$", "$1"));
 		Project created = projects.get(id);
@@ -270,7 +270,7 @@ class ProjectPagesTests {
 		assertThat(created.expectedOutputFen()).isEqualTo(50_000_000_000L);
 		assertThat(created.trackIds()).containsExactlyInAnyOrder("gz.cluster.nev", "gz.panyu.nev");
 		assertThat(created.documents()).containsExactly(new Project.Document("协议", "https://example.org/x.pdf"));
-		assertThat(created.createdBy()).isEqualTo("登记员");
+		assertThat(created.createdBy()).isEqualTo("test-admin");
 		assertThat(created.synthetic()).isFalse();
 	}
 
@@ -288,7 +288,7 @@ class ProjectPagesTests {
 				导入的第二个项目,乙公司,440113,,800,签约,2025-02-07
 				""";
 		MockHttpServletResponse response = perform(multipart("/projects/import").file(csv("大会签约.csv", content))
-			.param("mode", "atomic").param("actor", "投促局"));
+			.param("mode", "atomic"));
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(body(response)).contains("已导入：新登记 2 个项目，推进 0 个项目。", "<dd class=\"count-created\">2</dd>");
 		List<Project> imported = projects.search(new ProjectFilter(null, null, null, null, "导入的第", null), 0, 10).projects();
@@ -306,7 +306,7 @@ class ProjectPagesTests {
 				无效文件的坏日期,丙公司,番禺区,签约,2025-13-01
 				""";
 		MockHttpServletResponse response = perform(multipart("/projects/import").file(csv("有误.csv", content))
-			.param("mode", "atomic").param("actor", "投促局"));
+			.param("mode", "atomic"));
 		assertThat(response.getStatus()).isEqualTo(422);
 		String html = body(response);
 		assertThat(html).contains("未导入：文件中有错误");
@@ -324,7 +324,7 @@ class ProjectPagesTests {
 				跳过模式的坏行,乙公司,月球区,签约,2025-02-07
 				""";
 		MockHttpServletResponse response = perform(multipart("/projects/import").file(csv("部分有误.csv", content))
-			.param("mode", "skip-invalid").param("actor", "投促局"));
+			.param("mode", "skip-invalid"));
 		assertThat(response.getStatus()).isEqualTo(200);
 		String html = body(response);
 		assertThat(html).contains("<dd class=\"count-created\">1</dd>", "action=\"/projects/import/rejects\"",
@@ -343,7 +343,7 @@ class ProjectPagesTests {
 				试运行的项目,甲公司,番禺区,签约,2025-02-07
 				""";
 		MockHttpServletResponse response = perform(multipart("/projects/import").file(csv("试运行.csv", content))
-			.param("mode", "atomic").param("dryRun", "true").param("actor", "投促局"));
+			.param("mode", "atomic").param("dryRun", "true"));
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(body(response)).contains("试运行：只做了检查，没有导入任何内容。", "<dd class=\"count-valid\">1</dd>",
 				"<dd class=\"count-created\">0</dd>");
@@ -423,7 +423,7 @@ class ProjectPagesTests {
 		assertThat(page("/projects/city?lang=en")).contains("City view", "Districts");
 		assertThat(page("/districts/440118/profile?lang=en")).contains("Zengcheng District: profile", "unknown",
 				"Targets");
-		assertThat(page("/projects/new?lang=en")).contains("Register an investment project", "Your name");
+		assertThat(page("/projects/new?lang=en")).contains("Register an investment project").doesNotContain("Your name");
 		assertThat(page("/projects/import?lang=en")).contains("Import projects", "All or nothing");
 	}
 
@@ -445,8 +445,7 @@ class ProjectPagesTests {
 	void shouldSayWhyARefusedMoveWasRefusedInEnglishToo() throws Exception {
 		Project project = signed("英文拒绝原因");
 		MockHttpServletResponse response = perform(post("/projects/" + project.id() + "/stages").param("lang", "en")
-			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.minusDays(1).toString())
-			.param("actor", "me"));
+			.param("version", "1").param("to", "REGISTERED").param("date", CONFERENCE.minusDays(1).toString()));
 		assertThat(body(response)).contains("the move to Registered is dated", "before the latest entry");
 	}
 
