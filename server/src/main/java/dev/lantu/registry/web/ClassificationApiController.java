@@ -63,10 +63,11 @@ class ClassificationApiController {
 		return classification.ruleSet(id);
 	}
 
-	@GetMapping(path = "/api/v1/classification/rule-sets/{id}/rules", produces = "application/yaml")
-	@Operation(summary = "The rules file of a rule set, as it was read")
-	String rules(@PathVariable long id) {
-		return classification.ruleText(id);
+	@GetMapping("/api/v1/classification/rule-sets/{id}/rules")
+	@Operation(summary = "The rules file of a rule set, as it was read (application/yaml, whatever the request accepts)")
+	ResponseEntity<String> rules(@PathVariable long id) {
+		// the type is set, not negotiated: a client asking for JSON is refused only for what it may not read
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml")).body(classification.ruleText(id));
 	}
 
 	@PostMapping(path = "/api/v1/classification/rule-sets", consumes = { "application/yaml", "application/x-yaml",
