@@ -207,13 +207,6 @@ public class ClassificationService {
 
 	// ---- the tracks of enterprises
 
-	/** Refuses a USCC the registry does not have. */
-	public void requireEnterprise(String uscc) {
-		if (!repository.enterpriseExists(uscc)) {
-			throw new EnterpriseNotFoundException(uscc);
-		}
-	}
-
 	/** The names of every track of the systems in force, city and district, by id. */
 	public Map<String, dev.lantu.dataset.LocalizedText> trackNames() {
 		Map<String, dev.lantu.dataset.LocalizedText> names = new LinkedHashMap<>();
