@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.AuditLog;
+import dev.lantu.accounts.AuditOrigin;
+import dev.lantu.accounts.Caller;
 import dev.lantu.atlas.Alignment;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.IndustrialSystem;
@@ -62,14 +66,27 @@ public class ClassificationService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	ClassificationService(ClassificationRepository repository, AtlasService atlas, IndustryClassification industries,
-			SourceCatalogue sources, TransactionTemplate transaction) {
+			SourceCatalogue sources, TransactionTemplate transaction, AuditLog audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.atlas = atlas;
 		this.industries = industries;
 		this.sources = sources;
 		this.transaction = transaction;
 		this.clock = Clock.systemDefaultZone();
+	}
+
+	/** Rule sets, previews and the stored classification are for officials to read. */
+	private static void requireOfficial(String what) {
+		Access.require(Access.caller().isOfficial(), what);
+	}
+
+	/** Only the city administrator changes the classification (docs/accounts.md). */
+	private static void requireAdministrator(String what) {
+		Access.require(Access.caller().isAdministrator(), what);
 	}
 
 	private OffsetDateTime now() {
@@ -122,14 +139,17 @@ public class ClassificationService {
 	}
 
 	public ClassificationRuleSet ruleSet(long id) {
+		requireOfficial("read classification rule sets");
 		return repository.ruleSet(id).orElseThrow(() -> new RuleSetNotFoundException(id));
 	}
 
 	public List<ClassificationRuleSet> ruleSets() {
+		requireOfficial("read classification rule sets");
 		return repository.ruleSets();
 	}
 
 	public java.util.Optional<ClassificationRuleSet> applied() {
+		requireOfficial("read classification rule sets");
 		return repository.applied();
 	}
 
@@ -160,29 +180,32 @@ public class ClassificationService {
 	 * it is previewed and applied.
 	 */
 	public ClassificationRuleSet propose(String text, String actor) {
+		requireAdministrator("propose classification rules");
 		read("request body", text);
-		long id = repository.insertRuleSet(ClassificationRuleSet.Origin.POSTED, null, DatasetDirectory.sha256(text), text,
-				ClassificationRuleSet.Status.PENDING, actor, now());
-		return ruleSet(id);
+		return transaction.execute(status -> {
+			long id = repository.insertRuleSet(ClassificationRuleSet.Origin.POSTED, null, DatasetDirectory.sha256(text), text,
+					ClassificationRuleSet.Status.PENDING, actor, now());
+			ClassificationRuleSet set = ruleSet(id);
+			audit.record("classification.propose", "classification_rule_set", String.valueOf(id), null, null,
+					Map.of("ruleSet", set, "rules", text));
+			return set;
+		});
 	}
 
 	public void discard(long id) {
-		ClassificationRuleSet set = ruleSet(id);
-		if (set.status() != ClassificationRuleSet.Status.PENDING) {
-			throw new ClassificationConflictException(id, "only a pending rule set can be discarded; this one is "
-					+ set.status().name().toLowerCase());
-		}
-		repository.markDiscarded(id);
+		requireAdministrator("discard classification rules");
+		transaction.executeWithoutResult(status -> {
+			ClassificationRuleSet set = ruleSet(id);
+			if (set.status() != ClassificationRuleSet.Status.PENDING) {
+				throw new ClassificationConflictException(id, "only a pending rule set can be discarded; this one is "
+						+ set.status().name().toLowerCase());
+			}
+			repository.markDiscarded(id);
+			audit.record("classification.discard", "classification_rule_set", String.valueOf(id), null, set, ruleSet(id));
+		});
 	}
 
 	// ---- the tracks of enterprises
-
-	/** Refuses a USCC the registry does not have. */
-	public void requireEnterprise(String uscc) {
-		if (!repository.enterpriseExists(uscc)) {
-			throw new EnterpriseNotFoundException(uscc);
-		}
-	}
 
 	/** The names of every track of the systems in force, city and district, by id. */
 	public Map<String, dev.lantu.dataset.LocalizedText> trackNames() {
@@ -193,7 +216,14 @@ public class ClassificationService {
 		return names;
 	}
 
+	/**
+	 * An enterprise's tracks with their provenance, for whoever may read the enterprise (as its detail): 403 for an
+	 * enterprise that is not the caller's, 404 for one the registry lacks.
+	 */
 	public List<TrackAssignment> tracks(String uscc) {
+		Caller caller = RegistryAccess.requireMayAsk(uscc);
+		String district = repository.districtOf(uscc).orElseThrow(() -> new EnterpriseNotFoundException(uscc));
+		Access.require(RegistryAccess.mayRead(caller, uscc, district), "read the tracks of the enterprise " + uscc);
 		return repository.tracksOf(List.of(uscc)).getOrDefault(uscc, List.of());
 	}
 
@@ -216,6 +246,7 @@ public class ClassificationService {
 	}
 
 	public Summary summary() {
+		requireOfficial("read the stored classification");
 		Map<String, Map<RuleKind, Long>> byTrack = new TreeMap<>();
 		for (Object[] row : repository.countsByTrackAndKind()) {
 			byTrack.computeIfAbsent((String) row[0], t -> new java.util.EnumMap<>(RuleKind.class))
@@ -229,6 +260,8 @@ public class ClassificationService {
 	 * returns how many. Each batch is its own transaction, so a long catch-up never blocks the registry for long.
 	 */
 	public long classifyStale() {
+		requireAdministrator("classify the registry");
+		AuditOrigin origin = AuditOrigin.current();
 		ClassificationRuleSet applied = repository.applied().orElse(null);
 		if (applied == null) {
 			return 0;
@@ -259,6 +292,11 @@ public class ClassificationService {
 				repository.insertTracks(fresh);
 				repository.markClassified(stale, applied.id(), now());
 				classified[0] += stale.size();
+				if (read.size() < BATCH && classified[0] > 0) {
+					// the last batch: one entry for the whole catch-up, with the last of its writes
+					audit.record(origin, "classification.catch-up", "classification_rule_set", String.valueOf(applied.id()), null,
+							null, Map.of("ruleSet", applied.id(), "classified", classified[0]));
+				}
 				return read;
 			});
 			after = batch == null || batch.size() < BATCH ? null : batch.get(batch.size() - 1).uscc();
@@ -279,6 +317,7 @@ public class ClassificationService {
 	 * of the classification changes. A preview that still holds is returned as it is.
 	 */
 	public Reclassification preview(long id) {
+		requireAdministrator("compute a classification preview");
 		ClassificationRuleSet set = ruleSet(id);
 		if (set.status() != ClassificationRuleSet.Status.PENDING) {
 			return repository.preview(id, repository.stamp()).orElseThrow(() -> new ClassificationConflictException(id,
@@ -325,6 +364,7 @@ public class ClassificationService {
 	 * classification or the new, never a mix.
 	 */
 	public Reclassification apply(long id, String actor) {
+		requireAdministrator("apply classification rules");
 		ClassificationRuleSet set = ruleSet(id);
 		if (set.status() != ClassificationRuleSet.Status.PENDING) {
 			throw new ClassificationConflictException(id, "only a pending rule set can be applied; this one is "
@@ -360,7 +400,16 @@ public class ClassificationService {
 				after = batch.get(batch.size() - 1).uscc();
 			}
 			repository.markAllClassifiedBy(id, now);
+			ClassificationRuleSet previous = repository.applied().orElse(null);
 			repository.markApplied(id, actor, now);
+			Map<String, Object> before = new LinkedHashMap<>();
+			before.put("ruleSet", set);
+			before.put("applied", previous);
+			Map<String, Object> applied = new LinkedHashMap<>();
+			applied.put("ruleSet", ruleSet(id));
+			applied.put("examined", previewed.examined());
+			applied.put("changed", previewed.changed());
+			audit.record("classification.apply", "classification_rule_set", String.valueOf(id), null, before, applied);
 		});
 		log.info("classification rule set {} applied by {}", id, actor);
 		return repository.preview(id, repository.stamp()).orElseThrow();

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.Caller;
+import dev.lantu.accounts.Role;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
 import dev.lantu.registry.store.EnterpriseRepository;
@@ -61,11 +64,29 @@ public class EnterpriseExport {
 	}
 
 	public void template(TableFormat format, OutputStream out) {
+		requireTemplate();
 		TableWriter.open(format, out, header()).close();
+	}
+
+	/** The import template is for officials, who import (or tell enterprises how to fill it). */
+	public void requireTemplate() {
+		Access.require(Access.caller().isOfficial(), "download the enterprise import template");
+	}
+
+	/**
+	 * The filter of an export within what the caller may export: the administrator everything, a district officer
+	 * their district, an enterprise user its own record. A policy officer reads enterprises one by one for matching
+	 * and review, and does not take the registry away in bulk.
+	 */
+	public EnterpriseFilter visible(EnterpriseFilter filter) {
+		Caller caller = RegistryAccess.requireReader("export the registry");
+		Access.require(!caller.is(Role.POLICY_OFFICER), "export the registry");
+		return RegistryAccess.scoped(caller, filter);
 	}
 
 	/** Writes the enterprises the filter selects, with their figures of {@code year} (every year when null); returns the rows written. */
 	public int export(EnterpriseFilter filter, Integer year, TableFormat format, OutputStream out) {
+		filter = visible(filter);
 		List<String> prefixes = service.industryPrefixes(filter.industry());
 		LocalDate today = LocalDate.now(clock);
 		Map<String, String> districtNames = atlas.districts().stream().collect(Collectors.toMap(Region::code, d -> d.name().zh()));

@@ -17,6 +17,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.AuditLog;
+import dev.lantu.accounts.AuditOrigin;
+import dev.lantu.accounts.Caller;
+import dev.lantu.accounts.Role;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.registry.store.EnterpriseRepository;
 import dev.lantu.registry.store.EnterpriseWriter;
@@ -54,10 +59,13 @@ public class EnterpriseImport {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditLog audit;
+
 	private final Clock clock = Clock.systemDefaultZone();
 
 	EnterpriseImport(AtlasService atlas, IndustryClassification industries, EnterpriseWriter writer,
-			EnterpriseRepository repository, TransactionTemplate transaction) {
+			EnterpriseRepository repository, TransactionTemplate transaction, AuditLog audit) {
+		this.audit = audit;
 		this.atlas = atlas;
 		this.industries = industries;
 		this.writer = writer;
@@ -82,10 +90,29 @@ public class EnterpriseImport {
 	public record Outcome(Report report, Path rejects) {
 	}
 
+	/** Refuses a caller who may not import enterprises (before a file is even taken). */
+	public void requireMayImport() {
+		Access.require(RegistryAccess.mayImport(Access.caller()), "import enterprises");
+	}
+
 	public Outcome importFile(TableSource source, String fileName, TableFormat format, ImportMode mode, boolean dryRun,
 			String actor, ImportProgress progress) {
+		return importFile(source, fileName, format, mode, dryRun, actor, progress, null, AuditOrigin.current());
+	}
+
+	/**
+	 * Imports as the current caller: the city administrator, or a district officer whose rows must each be in
+	 * their district (a row of another district is refused with the reason, like any invalid row). An import
+	 * that writes is audited as one {@code enterprise.import} entry (file, mode, counts, {@code importId}) on
+	 * behalf of {@code origin} (captured where the request started it), in the import's transaction.
+	 */
+	public Outcome importFile(TableSource source, String fileName, TableFormat format, ImportMode mode, boolean dryRun,
+			String actor, ImportProgress progress, String importId, AuditOrigin origin) {
+		requireMayImport();
+		Caller caller = Access.caller();
 		try {
-			Outcome outcome = run(source, fileName, format, mode, dryRun, actor, progress);
+			Outcome outcome = run(source, fileName, format, mode, dryRun, actor, progress, caller,
+					importId == null ? java.util.UUID.randomUUID().toString() : importId, origin);
 			progress.done();
 			return outcome;
 		}
@@ -96,10 +123,10 @@ public class EnterpriseImport {
 	}
 
 	private Outcome run(TableSource source, String fileName, TableFormat format, ImportMode mode, boolean dryRun,
-			String actor, ImportProgress progress) {
+			String actor, ImportProgress progress, Caller caller, String importId, AuditOrigin origin) {
 		LocalDate today = LocalDate.now(clock);
 		Districts districts = new Districts(atlas.districts());
-		Check check = new Check(districts, today, progress);
+		Check check = new Check(districts, today, progress, caller);
 		TableStream.Summary summary = TableStream.read(source, format, fileName, check);
 		int invalid = check.invalidRows.cardinality();
 		int valid = summary.rows() - invalid;
@@ -122,6 +149,22 @@ public class EnterpriseImport {
 							rejectsPath == null ? null : out, valid, progress);
 					TableStream.read(source, format, fileName, pass);
 					pass.finish(counts);
+					if (write) {
+						Map<String, Object> after = new java.util.LinkedHashMap<>();
+						after.put("import", importId);
+						after.put("file", fileName);
+						after.put("mode", mode.parameter());
+						after.put("rows", summary.rows());
+						after.put("valid", valid);
+						after.put("invalid", invalid);
+						after.put("created", counts[0]);
+						after.put("updated", counts[1]);
+						after.put("unchanged", counts[2]);
+						after.put("figuresWritten", counts[3]);
+						after.put("figuresChanged", counts[4]);
+						audit.record(origin, "enterprise.import", "enterprise_import", importId,
+								caller.is(Role.DISTRICT_OFFICER) ? caller.district() : null, null, after);
+					}
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -180,7 +223,10 @@ public class EnterpriseImport {
 
 		int checked;
 
-		Check(Districts districts, LocalDate today, ImportProgress progress) {
+		final Caller caller;
+
+		Check(Districts districts, LocalDate today, ImportProgress progress, Caller caller) {
+			this.caller = caller;
 			this.districts = districts;
 			this.today = today;
 			this.progress = progress;
@@ -203,6 +249,16 @@ public class EnterpriseImport {
 				return;
 			}
 			EnterpriseRecord record = result.record();
+			if (!caller.managesDistrict(record.districtCode())) {
+				String name = districts.region(record.districtCode()).map(r -> r.name().zh()).orElse("");
+				String mine = districts.region(caller.district()).map(r -> r.name().zh()).orElse("");
+				crossRow(row.number(), RowProblem.of(row.number(), rows.header(EnterpriseColumn.DISTRICT), record.districtCode(),
+						"registry.district.notManaged", "the enterprise is in district " + record.districtCode() + " " + name
+								+ "; a district officer of " + caller.district() + " " + mine
+								+ " imports only that district's enterprises",
+						record.districtCode() + " " + name, caller.district() + " " + mine));
+				return;
+			}
 			UsccKeys.Seen before = seen.add(record.uscc(), record.year(), record.identityHash(), row.number());
 			if (before.firstRow() < 0) {
 				return;

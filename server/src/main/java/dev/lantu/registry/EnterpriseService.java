@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import dev.lantu.accounts.Caller;
 import dev.lantu.registry.store.EnterpriseRepository;
 
 /** The registry's read side: search, one enterprise with its history, and its facts for the policy engine. */
@@ -31,7 +32,13 @@ public class EnterpriseService {
 		this.tracks = tracks.getIfAvailable(() -> EnterpriseTracks.UNCLASSIFIED);
 	}
 
+	/**
+	 * A page of the enterprises the filter selects among those the caller may see: all of them for the
+	 * administrator and policy officers, a district officer's district's, an enterprise user's own.
+	 */
 	public EnterprisePage search(EnterpriseFilter filter, int page, int size) {
+		Caller caller = RegistryAccess.requireReader("search the registry");
+		filter = RegistryAccess.scoped(caller, filter);
 		if (page < 0) {
 			throw new RegistryInputException("page", String.valueOf(page), "pages count from 0");
 		}
@@ -73,9 +80,22 @@ public class EnterpriseService {
 		return code;
 	}
 
+	/**
+	 * One enterprise, if the caller may read it: 403 for an enterprise that is not theirs (an enterprise user is
+	 * refused any other USCC before it is looked up), 404 for a USCC the registry lacks.
+	 */
 	public Enterprise get(String uscc) {
+		RegistryAccess.requireReader("read the enterprise " + uscc);
 		String code = canonical(uscc);
-		return repository.find(code).orElseThrow(() -> new EnterpriseNotFoundException(code));
+		Caller caller = RegistryAccess.requireMayAsk(code);
+		Enterprise enterprise = repository.find(code).orElseThrow(() -> new EnterpriseNotFoundException(code));
+		RegistryAccess.requireMayRead(caller, enterprise);
+		return enterprise;
+	}
+
+	/** The filter narrowed to what the caller may list (for exports, decided in the request's thread). */
+	public EnterpriseFilter visible(EnterpriseFilter filter) {
+		return RegistryAccess.scoped(RegistryAccess.requireReader("read the registry"), filter);
 	}
 
 	public EnterpriseDetail detail(String uscc) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
 
@@ -31,6 +32,7 @@ public class SpecialisationService {
 
 	/** The years that have the measure's figure, latest first; none for a count of enterprises. */
 	public List<Integer> years(Specialisation.Measure measure) {
+		requireOfficial();
 		return measure.figure().map(f -> jdbc.sql("select distinct period_year from enterprise_figure where variable = ? "
 				+ "order by period_year desc").param(f.variable()).query(Integer.class).list()).orElse(List.of());
 	}
@@ -40,6 +42,7 @@ public class SpecialisationService {
 	 * a count of enterprises counts the registry as it is and takes no year.
 	 */
 	public Specialisation matrix(Specialisation.Measure measure, Integer year, StrongTrackRule rule) {
+		requireOfficial();
 		List<Integer> years = years(measure);
 		Integer chosen = null;
 		if (measure.figure().isPresent()) {
@@ -86,6 +89,14 @@ public class SpecialisationService {
 		return new Specialisation(measure, chosen, districts.stream().map(r -> new Specialisation.Name(r.code(), r.name())).toList(),
 				tracks, cells, districtTotals, trackTotals, districtTotals.values().stream().mapToLong(Long::longValue).sum(), rule,
 				synthetic, years);
+	}
+
+	/**
+	 * The matrix sums every district's enterprises, revenue and employment: an aggregate of the whole registry, for
+	 * officials (whose work compares districts); an enterprise user or a visitor may not read it.
+	 */
+	private static void requireOfficial() {
+		Access.require(Access.caller().isOfficial(), "read the registry's specialisation");
 	}
 
 	private static long number(BigDecimal value) {

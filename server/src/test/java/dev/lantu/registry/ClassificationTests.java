@@ -1,5 +1,6 @@
 package dev.lantu.registry;
 
+import static dev.lantu.support.Callers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -183,17 +184,17 @@ class ClassificationTests {
 	void shouldAnswerTheApiWithTracksAndRfc9457Problems() throws Exception {
 		String uscc = SyntheticRegistry.uscc("990102", RANDOM);
 		importRows(row(uscc, "西区食品机械有限公司", "西区", "1491", "", 10, 3));
-		mvc.perform(post("/api/v1/classification/catch-up")).andExpect(status().isOk());
-		mvc.perform(get("/api/v1/enterprises/{uscc}/tracks", uscc)).andExpect(status().isOk())
+		mvc.perform(post("/api/v1/classification/catch-up").with(asAdmin())).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/enterprises/{uscc}/tracks", uscc).with(asAdmin())).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].trackId").value("ex.cluster.food"))
 			.andExpect(jsonPath("$[0].kind").value("CODE"))
 			.andExpect(jsonPath("$[0].matched").value("C14"))
 			.andExpect(jsonPath("$[0].confidence").value("HIGH"));
-		mvc.perform(get("/api/v1/enterprises/{uscc}/tracks", SyntheticRegistry.uscc("990102", RANDOM)))
+		mvc.perform(get("/api/v1/enterprises/{uscc}/tracks", SyntheticRegistry.uscc("990102", RANDOM)).with(asAdmin()))
 			.andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 
 		mvc.perform(post("/api/v1/classification/rule-sets").contentType("application/yaml")
-			.content(ClassificationReaderTests.HEAD + "crosswalk:\n  - {code: C3619, tracks: [ex.cluster.robot], confidence: high}\n"))
+			.content(ClassificationReaderTests.HEAD + "crosswalk:\n  - {code: C3619, tracks: [ex.cluster.robot], confidence: high}\n").with(asAdmin()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.errors.length()").value(2))
@@ -203,43 +204,43 @@ class ClassificationTests {
 			.andExpect(jsonPath("$.errors[0].path").value("crosswalk[0].code"))
 			.andExpect(jsonPath("$.errors[1].found", containsString("did you mean 'ex.cluster.robots'?")));
 		mvc.perform(post("/api/v1/classification/rule-sets").contentType("application/yaml")
-			.content(ClassificationReaderTests.HEAD.replace("X1", "X9") + "crosswalk: []\n"))
+			.content(ClassificationReaderTests.HEAD.replace("X1", "X9") + "crosswalk: []\n").with(asAdmin()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].found", containsString("X9")));
-		mvc.perform(post("/api/v1/classification/rule-sets/{id}/apply", 999_999)).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/classification/rule-sets/{id}/apply", 999_999).with(asAdmin())).andExpect(status().isNotFound());
 
 		String created = mvc.perform(post("/api/v1/classification/rule-sets").contentType("application/yaml")
-			.content(exampleRules().replace("{code: C14, tracks: [ex.cluster.food]", "{code: C14, tracks: [ex.cluster.chips]")))
+			.content(exampleRules().replace("{code: C14, tracks: [ex.cluster.food]", "{code: C14, tracks: [ex.cluster.chips]")).with(asAdmin()))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.status").value("PENDING"))
 			.andExpect(jsonPath("$.current").value(true))
 			.andReturn().getResponse().getHeader("Location");
 		long id = Long.parseLong(created.replaceAll(".*/rule-sets/(\\d+)/preview", "$1"));
-		mvc.perform(get("/api/v1/classification/rule-sets/{id}/changes", id).param("track", "ex.cluster.food"))
+		mvc.perform(get("/api/v1/classification/rule-sets/{id}/changes", id).param("track", "ex.cluster.food").with(asAdmin()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.changes[?(@.uscc == '" + uscc + "')].added[0]").value("ex.cluster.chips"));
-		mvc.perform(get("/api/v1/classification/rule-sets/{id}/changes", id).param("size", "0"))
+		mvc.perform(get("/api/v1/classification/rule-sets/{id}/changes", id).param("size", "0").with(asAdmin()))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("size"));
-		mvc.perform(post("/api/v1/classification/rule-sets/{id}/discard", id)).andExpect(status().isOk())
+		mvc.perform(post("/api/v1/classification/rule-sets/{id}/discard", id).with(asAdmin())).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("DISCARDED"));
-		mvc.perform(post("/api/v1/classification/rule-sets/{id}/apply", id)).andExpect(status().isConflict())
+		mvc.perform(post("/api/v1/classification/rule-sets/{id}/apply", id).with(asAdmin())).andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 			.andExpect(jsonPath("$.detail", containsString("this one is discarded")));
-		mvc.perform(get("/api/v1/enterprises/{uscc}/tracks", uscc)).andExpect(jsonPath("$[0].trackId").value("ex.cluster.food"));
+		mvc.perform(get("/api/v1/enterprises/{uscc}/tracks", uscc).with(asAdmin())).andExpect(jsonPath("$[0].trackId").value("ex.cluster.food"));
 
-		mvc.perform(get("/api/v1/specialisation").param("measure", "employment").param("year", "2024"))
+		mvc.perform(get("/api/v1/specialisation").param("measure", "employment").param("year", "2024").with(asAdmin()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.measure").value("EMPLOYMENT"))
 			.andExpect(jsonPath("$.year").value(2024))
 			.andExpect(jsonPath("$.cells.length()").value(6));
-		mvc.perform(get("/api/v1/specialisation").param("measure", "profit"))
+		mvc.perform(get("/api/v1/specialisation").param("measure", "profit").with(asAdmin()))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("measure"));
-		mvc.perform(get("/api/v1/specialisation").param("measure", "revenue").param("year", "1999"))
+		mvc.perform(get("/api/v1/specialisation").param("measure", "revenue").param("year", "1999").with(asAdmin()))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("year"))
 			.andExpect(jsonPath("$.detail", containsString("2024")));
-		mvc.perform(get("/api/v1/specialisation").param("minShare", "2"))
+		mvc.perform(get("/api/v1/specialisation").param("minShare", "2").with(asAdmin()))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("minShare"));
-		mvc.perform(get("/api/v1/specialisation").param("year", "twenty"))
+		mvc.perform(get("/api/v1/specialisation").param("year", "twenty").with(asAdmin()))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("year"));
 	}
 
@@ -248,28 +249,26 @@ class ClassificationTests {
 		String uscc = SyntheticRegistry.uscc("990101", RANDOM);
 		importRows(row(uscc, "东区泵业有限公司", "东区", "3441", "", 40, 6));
 		classification.classifyStale();
-		mvc.perform(get("/enterprises/{uscc}", uscc)).andExpect(status().isOk())
+		mvc.perform(get("/enterprises/{uscc}", uscc).with(asAdmin())).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-track=\"ex.east.robots\"")))
 			.andExpect(content().string(containsString("对应市级赛道“机器人”")))
 			.andExpect(content().string(containsString("C34")));
-		mvc.perform(get("/classification")).andExpect(status().isOk())
+		mvc.perform(get("/classification").with(asAdmin())).andExpect(status().isOk())
 			.andExpect(content().string(containsString("生效中")));
-		mvc.perform(post("/classification/rule-sets").param("rules", ClassificationReaderTests.HEAD + "crosswalk: [{code: C99}]\n")
-			.param("actor", "测试员")).andExpect(status().isUnprocessableContent())
+		mvc.perform(post("/classification/rule-sets").param("rules", ClassificationReaderTests.HEAD + "crosswalk: [{code: C99}]\n").with(asAdmin())).andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("crosswalk[0].code")));
 		String location = mvc.perform(post("/classification/rule-sets")
-			.param("rules", exampleRules().replace("{code: C34, tracks: [ex.cluster.robots]", "{code: C34, tracks: [ex.cluster.food]"))
-			.param("actor", "测试员")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		mvc.perform(get(location)).andExpect(status().isOk())
+			.param("rules", exampleRules().replace("{code: C34, tracks: [ex.cluster.robots]", "{code: C34, tracks: [ex.cluster.food]")).with(asAdmin())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location).with(asAdmin())).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-track=\"ex.cluster.food\"")))
 			.andExpect(content().string(containsString("东区泵业有限公司")))
 			.andExpect(content().string(containsString("确认生效")));
 		assertThat(trackIds(uscc)).containsExactly("ex.cluster.robots", "ex.east.robots");
-		mvc.perform(post(location + "/discard")).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/specialisation").param("measure", "employment")).andExpect(status().isOk())
+		mvc.perform(post(location + "/discard").with(asAdmin())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/specialisation").param("measure", "employment").with(asAdmin())).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"lq-heatmap\"")))
 			.andExpect(content().string(containsString("data-district=\"990101\" data-track=\"ex.cluster.robots\"")));
-		mvc.perform(get("/specialisation").param("measure", "wealth")).andExpect(status().isBadRequest());
+		mvc.perform(get("/specialisation").param("measure", "wealth").with(asAdmin())).andExpect(status().isBadRequest());
 	}
 
 }

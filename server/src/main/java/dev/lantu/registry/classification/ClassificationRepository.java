@@ -247,6 +247,11 @@ public class ClassificationRepository {
 		return candidate.classifiedVersion() == null || candidate.classifiedVersion() != candidate.version();
 	}
 
+	/** The enterprise's district, if the registry has it. */
+	public java.util.Optional<String> districtOf(String uscc) {
+		return jdbc.sql("select district_code from enterprise where uscc = ?").param(uscc).query(String.class).optional();
+	}
+
 	public boolean enterpriseExists(String uscc) {
 		return jdbc.sql("select count(*) from enterprise where uscc = ?").param(uscc).query(Long.class).single() > 0;
 	}

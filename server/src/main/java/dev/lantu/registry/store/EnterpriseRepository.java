@@ -55,6 +55,14 @@ public class EnterpriseRepository {
 			sql.append(" and e.district_code = :district");
 			params.put("district", filter.districtCode());
 		}
+		if (filter.scopeDistrict() != null) {
+			sql.append(" and e.district_code = :scopeDistrict");
+			params.put("scopeDistrict", filter.scopeDistrict());
+		}
+		if (filter.scopeUscc() != null) {
+			sql.append(" and e.uscc = :scopeUscc");
+			params.put("scopeUscc", filter.scopeUscc());
+		}
 		if (industryPrefixes != null) {
 			if (industryPrefixes.isEmpty()) {
 				sql.append(" and 1 = 0");

@@ -10,13 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.registry.ClassificationRuleSet;
 import dev.lantu.registry.ClassificationService;
 import dev.lantu.registry.EnterpriseService;
@@ -26,7 +26,6 @@ import dev.lantu.registry.Specialisation;
 import dev.lantu.registry.SpecialisationService;
 import dev.lantu.registry.StrongTrackRule;
 import dev.lantu.registry.TrackAssignment;
-import dev.lantu.web.Actors;
 
 /**
  * Classification and specialisation over REST: the stored classification, rule sets, re-classification in two
@@ -64,10 +63,11 @@ class ClassificationApiController {
 		return classification.ruleSet(id);
 	}
 
-	@GetMapping(path = "/api/v1/classification/rule-sets/{id}/rules", produces = "application/yaml")
-	@Operation(summary = "The rules file of a rule set, as it was read")
-	String rules(@PathVariable long id) {
-		return classification.ruleText(id);
+	@GetMapping("/api/v1/classification/rule-sets/{id}/rules")
+	@Operation(summary = "The rules file of a rule set, as it was read (application/yaml, whatever the request accepts)")
+	ResponseEntity<String> rules(@PathVariable long id) {
+		// the type is set, not negotiated: a client asking for JSON is refused only for what it may not read
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml")).body(classification.ruleText(id));
 	}
 
 	@PostMapping(path = "/api/v1/classification/rule-sets", consumes = { "application/yaml", "application/x-yaml",
@@ -75,9 +75,8 @@ class ClassificationApiController {
 	@Operation(summary = "Post a classification.yaml for a preview: checked as the dataset's would be (422 with every "
 			+ "positioned problem), stored as a pending rule set, and its difference computed. Nothing changes until "
 			+ "POST …/apply")
-	ResponseEntity<Reclassification> propose(@RequestBody String text,
-			@RequestHeader(name = Actors.HEADER, defaultValue = "anonymous") String actor) {
-		ClassificationRuleSet set = classification.propose(text, Actors.fromHeader(actor));
+	ResponseEntity<Reclassification> propose(@RequestBody String text) {
+		ClassificationRuleSet set = classification.propose(text, Access.caller().username());
 		return ResponseEntity.created(URI.create("/api/v1/classification/rule-sets/" + set.id() + "/preview"))
 			.body(classification.preview(set.id()));
 	}
@@ -106,9 +105,8 @@ class ClassificationApiController {
 	@PostMapping("/api/v1/classification/rule-sets/{id}/apply")
 	@Operation(summary = "Apply a pending rule set whose preview still holds (409 otherwise): every enterprise gets the "
 			+ "tracks the preview showed, in one transaction")
-	Reclassification apply(@PathVariable long id,
-			@RequestHeader(name = Actors.HEADER, defaultValue = "anonymous") String actor) {
-		return classification.apply(id, Actors.fromHeader(actor));
+	Reclassification apply(@PathVariable long id) {
+		return classification.apply(id, Access.caller().username());
 	}
 
 	@PostMapping("/api/v1/classification/rule-sets/{id}/discard")
@@ -129,13 +127,7 @@ class ClassificationApiController {
 	@Operation(summary = "An enterprise's tracks, each with its provenance: rule kind (MANUAL, CODE, KEYWORD, ALIGNMENT), "
 			+ "what it matched, officer and reason, confidence")
 	List<TrackAssignment> tracks(@PathVariable String uscc) {
-		return classification.tracks(enterprisesCanonical(uscc));
-	}
-
-	private String enterprisesCanonical(String uscc) {
-		String code = EnterpriseService.canonical(uscc);
-		classification.requireEnterprise(code);
-		return code;
+		return classification.tracks(EnterpriseService.canonical(uscc));
 	}
 
 	@GetMapping("/api/v1/specialisation")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.dataset.LocalizedText;
 import dev.lantu.registry.ClassificationConflictException;
@@ -69,13 +70,9 @@ class ClassificationPages {
 	}
 
 	@PostMapping("/classification/rule-sets")
-	String propose(@RequestParam(defaultValue = "") String rules, @RequestParam(defaultValue = "") String actor, Model model,
-			HttpServletResponse response) {
+	String propose(@RequestParam(defaultValue = "") String rules, Model model, HttpServletResponse response) {
 		try {
-			if (actor.isBlank()) {
-				throw new RegistryInputException("actor", actor, "who posts the rules");
-			}
-			ClassificationRuleSet set = classification.propose(rules, actor.strip());
+			ClassificationRuleSet set = classification.propose(rules, Access.caller().username());
 			classification.preview(set.id());
 			return "redirect:/classification/rule-sets/" + set.id();
 		}
@@ -83,12 +80,7 @@ class ClassificationPages {
 			model.addAttribute("problems", e.problems());
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
-		catch (RegistryInputException e) {
-			model.addAttribute("actorMissing", true);
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-		}
 		model.addAttribute("rules", rules);
-		model.addAttribute("actor", actor);
 		return overview(model);
 	}
 
@@ -136,15 +128,10 @@ class ClassificationPages {
 	}
 
 	@PostMapping("/classification/rule-sets/{id}/apply")
-	String apply(@PathVariable long id, @RequestParam(defaultValue = "") String actor, RedirectAttributes redirect) {
+	String apply(@PathVariable long id, RedirectAttributes redirect) {
 		try {
-			if (actor.isBlank()) {
-				redirect.addFlashAttribute("actorMissing", true);
-			}
-			else {
-				classification.apply(id, actor.strip());
-				redirect.addFlashAttribute("applied", true);
-			}
+			classification.apply(id, Access.caller().username());
+			redirect.addFlashAttribute("applied", true);
 		}
 		catch (ClassificationConflictException e) {
 			redirect.addFlashAttribute("conflict", e.getMessage());

@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.registry.EnterpriseDetail;
 import dev.lantu.registry.EnterpriseExport;
 import dev.lantu.registry.EnterpriseFacts;
@@ -37,12 +37,11 @@ import dev.lantu.registry.QualificationType;
 import dev.lantu.registry.RegistryInputException;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.TableFormat;
-import dev.lantu.web.Actors;
 
 /**
  * The enterprise registry over REST: search, one enterprise with its history and facts, import (atomic
- * by default; mode=skip-invalid; dryRun; async with progress), export and the template. Until accounts
- * exist, the {@code X-Lantu-Actor} header names who imports (percent-encoded UTF-8 beyond Latin-1).
+ * by default; mode=skip-invalid; dryRun; async with progress), export and the template. Who imports is who
+ * is signed in; the services decide what each caller may see and do (docs/accounts.md).
  */
 @RestController
 @RequestMapping("/api/v1/enterprises")
@@ -103,18 +102,18 @@ class EnterpriseApiController {
 			+ "rejects; dryRun=true only checks; async=true answers 202 at once with the job to poll")
 	ResponseEntity<?> importEnterprises(@RequestParam MultipartFile file,
 			@RequestParam(defaultValue = "atomic") String mode, @RequestParam(defaultValue = "false") boolean dryRun,
-			@RequestParam(defaultValue = "false") boolean async,
-			@RequestHeader(name = Actors.HEADER, defaultValue = "anonymous") String actor) throws IOException {
+			@RequestParam(defaultValue = "false") boolean async) throws IOException {
+		String actor = Access.caller().username();
 		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
 			.orElseThrow(() -> new RegistryInputException("file", file.getOriginalFilename(), "expected a .csv or .xlsx file"));
 		ImportMode parsedMode = ImportMode.parse(mode)
 			.orElseThrow(() -> new RegistryInputException("mode", mode, "expected atomic or skip-invalid"));
 		ImportJobs.Job job = jobs.create(file, parsedMode, dryRun);
 		if (async) {
-			jobs.start(job, format, Actors.fromHeader(actor));
+			jobs.start(job, format, actor);
 			return ResponseEntity.accepted().location(URI.create("/api/v1/enterprises/imports/" + job.id)).body(status(job));
 		}
-		jobs.run(job, format, Actors.fromHeader(actor));
+		jobs.run(job, format, actor);
 		if (job.report.refused()) {
 			throw new ImportRefused(job.report, job.id);
 		}
@@ -156,15 +155,26 @@ class EnterpriseApiController {
 		return attachment(base + "-rejects.csv", TableFormat.CSV).body(new FileSystemResource(job.rejects));
 	}
 
+	/** The caller's import (any import for the administrator); 404 otherwise, as for an id that does not exist. */
 	private ImportJobs.Job job(String id) {
-		return jobs.find(id).orElseThrow(() -> new RegistryInputException("id", id,
-				"no such import on this server (imports are kept for a while, the latest " + ImportJobs.KEPT + ")"));
+		return jobs.find(id).orElseThrow(() -> new ImportNotFoundException(id));
+	}
+
+	/** No import with this id that the caller started is kept on this server. */
+	static final class ImportNotFoundException extends RuntimeException {
+
+		ImportNotFoundException(String id) {
+			super("no such import " + id + " of yours on this server (imports are kept for a while, the latest "
+					+ ImportJobs.KEPT + ")");
+		}
+
 	}
 
 	@GetMapping("/template")
 	@Operation(summary = "The import template: the columns with Chinese headers, money in 万元")
 	ResponseEntity<StreamingResponseBody> template(@RequestParam(defaultValue = "xlsx") String format) {
 		TableFormat parsed = format(format);
+		exports.requireTemplate();
 		return attachment("企业导入模板." + parsed.extension(), parsed).body(out -> exports.template(parsed, out));
 	}
 
@@ -176,7 +186,8 @@ class EnterpriseApiController {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) String qualification,
 			@RequestParam(required = false) Boolean synthetic, @RequestParam(required = false) Integer year) {
 		TableFormat parsed = format(format);
-		EnterpriseFilter filter = filter(q, district, industry, qualification, synthetic);
+		// what the caller may export, decided here, in the request's thread, before the download starts
+		EnterpriseFilter filter = exports.visible(filter(q, district, industry, qualification, synthetic));
 		enterprises.search(filter, 0, 1); // refuses a bad filter before the download starts
 		return attachment("enterprises." + parsed.extension(), parsed).body(out -> exports.export(filter, year, parsed, out));
 	}

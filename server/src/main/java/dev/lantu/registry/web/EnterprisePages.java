@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.lantu.accounts.Access;
 import dev.lantu.atlas.AtlasService;
 import dev.lantu.atlas.Region;
 import dev.lantu.registry.ClassificationService;
@@ -101,6 +102,9 @@ class EnterprisePages {
 			model.addAttribute("syntheticCount", 0L);
 		}
 		model.addAttribute("found", found);
+		dev.lantu.accounts.Caller caller = Access.caller();
+		model.addAttribute("mayImport", dev.lantu.registry.RegistryAccess.mayImport(caller));
+		model.addAttribute("mayExport", !caller.is(dev.lantu.accounts.Role.POLICY_OFFICER));
 		model.addAttribute("money", new MoneyFormat(locale));
 		Map<String, String> industryNames = new LinkedHashMap<>();
 		found.enterprises().stream().map(EnterpriseSummary::industryCode).filter(java.util.Objects::nonNull).distinct()
@@ -162,6 +166,7 @@ class EnterprisePages {
 
 	@GetMapping("/enterprises/import")
 	String importForm(Model model) {
+		jobs.requireMayImport();
 		model.addAttribute("mode", "atomic");
 		model.addAttribute("dryRun", false);
 		return "registry/import";
@@ -169,11 +174,11 @@ class EnterprisePages {
 
 	@PostMapping("/enterprises/import")
 	String importFile(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "atomic") String mode,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String actor, Model model,
-			Locale locale, HttpServletResponse response) throws IOException {
+			@RequestParam(defaultValue = "false") boolean dryRun, Model model, Locale locale, HttpServletResponse response)
+			throws IOException {
+		jobs.requireMayImport();
 		model.addAttribute("mode", mode);
 		model.addAttribute("dryRun", dryRun);
-		model.addAttribute("actor", actor);
 		Map<String, String> errors = new LinkedHashMap<>();
 		Optional<TableFormat> format = Optional.empty();
 		if (file == null || file.isEmpty()) {
@@ -185,16 +190,13 @@ class EnterprisePages {
 				errors.put("file", messages.getMessage("registry.import.error.format", null, locale));
 			}
 		}
-		if (actor == null || actor.isBlank()) {
-			errors.put("actor", messages.getMessage("registry.import.error.actor", null, locale));
-		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "registry/import";
 		}
 		ImportJobs.Job job = jobs.create(file, ImportMode.parse(mode).orElse(ImportMode.ATOMIC), dryRun);
-		jobs.start(job, format.get(), actor.strip());
+		jobs.start(job, format.get(), Access.caller().username());
 		return "redirect:/enterprises/import/" + job.id;
 	}
 

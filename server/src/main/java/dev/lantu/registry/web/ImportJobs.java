@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
+import dev.lantu.accounts.Access;
+import dev.lantu.accounts.AuditOrigin;
+import dev.lantu.accounts.Caller;
 import dev.lantu.registry.EnterpriseImport;
 import dev.lantu.registry.ImportProgress;
 import dev.lantu.registry.ImportRefusedException;
@@ -71,6 +74,9 @@ class ImportJobs {
 
 		final ImportProgress progress = new ImportProgress();
 
+		/** Who started it: they and the administrator see it, nobody else (404). */
+		final String owner;
+
 		private final Path upload;
 
 		volatile EnterpriseImport.Report report;
@@ -82,7 +88,8 @@ class ImportJobs {
 
 		volatile String unreadable;
 
-		Job(String file, ImportMode mode, boolean dryRun, Path upload) {
+		Job(String file, ImportMode mode, boolean dryRun, Path upload, String owner) {
+			this.owner = owner;
 			this.file = file;
 			this.mode = mode;
 			this.dryRun = dryRun;
@@ -95,11 +102,13 @@ class ImportJobs {
 
 	}
 
-	/** Saves the upload; the format comes from its name. */
+	/** Saves the upload, for a caller who may import; the format comes from its name. */
 	Job create(MultipartFile file, ImportMode mode, boolean dryRun) throws IOException {
+		requireMayImport();
+		Caller caller = Access.caller();
 		Path upload = Files.createTempFile("lantu-import-", ".upload");
 		file.transferTo(upload);
-		Job job = new Job(file.getOriginalFilename(), mode, dryRun, upload);
+		Job job = new Job(file.getOriginalFilename(), mode, dryRun, upload, caller.username());
 		synchronized (jobs) {
 			jobs.put(job.id, job);
 			while (jobs.size() > KEPT) {
@@ -110,11 +119,19 @@ class ImportJobs {
 		return job;
 	}
 
+	void requireMayImport() {
+		imports.requireMayImport();
+	}
+
 	/** Runs the import in the calling thread; the job keeps the report (and the rejects). */
 	Job run(Job job, TableFormat format, String actor) {
+		return run(job, format, actor, AuditOrigin.current());
+	}
+
+	private Job run(Job job, TableFormat format, String actor, AuditOrigin origin) {
 		try {
 			EnterpriseImport.Outcome outcome = imports.importFile(TableSource.of(job.upload), job.file, format, job.mode,
-					job.dryRun, actor, job.progress);
+					job.dryRun, actor, job.progress, job.id, origin);
 			job.rejects = outcome.rejects();
 			job.report = outcome.report();
 		}
@@ -136,11 +153,12 @@ class ImportJobs {
 		return job;
 	}
 
-	/** Starts the import in the background. */
+	/** Starts the import in the background, as its starter and audited as their request. */
 	Job start(Job job, TableFormat format, String actor) {
-		executor.submit(() -> {
+		AuditOrigin origin = AuditOrigin.current();
+		executor.submit(Access.carry(() -> {
 			try {
-				run(job, format, actor);
+				run(job, format, actor, origin);
 			}
 			catch (ImportRefusedException | TableException e) {
 				// kept in the job for its page
@@ -148,14 +166,19 @@ class ImportJobs {
 			catch (RuntimeException e) {
 				log.warn("enterprise import {} of {} failed", job.id, job.file, e);
 			}
-		});
+		}));
 		return job;
 	}
 
+	/** The job, if the caller started it or is the administrator: anyone else is told there is none. */
 	Optional<Job> find(String id) {
+		Caller caller = Access.caller();
+		Access.require(caller.isSignedIn() || caller.isAdministrator(), "see an import");
+		Job job;
 		synchronized (jobs) {
-			return Optional.ofNullable(jobs.get(id));
+			job = jobs.get(id);
 		}
+		return Optional.ofNullable(job).filter(j -> caller.isAdministrator() || j.owner.equals(caller.username()));
 	}
 
 	private static void discard(Job job) {

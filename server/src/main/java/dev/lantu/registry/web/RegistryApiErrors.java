@@ -69,6 +69,13 @@ class RegistryApiErrors {
 		return problem;
 	}
 
+	@ExceptionHandler(EnterpriseApiController.ImportNotFoundException.class)
+	ProblemDetail noImport(EnterpriseApiController.ImportNotFoundException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+		problem.setTitle("No such import");
+		return problem;
+	}
+
 	@ExceptionHandler(EnterpriseConflictException.class)
 	ProblemDetail conflict(EnterpriseConflictException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
