@@ -38,6 +38,7 @@ import dev.lantu.registry.RegistryInputException;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.TableFormat;
 import dev.lantu.web.Actors;
+import dev.lantu.web.FileNames;
 
 /**
  * The enterprise registry over REST: search, one enterprise with its history and facts, import (atomic
@@ -105,6 +106,7 @@ class EnterpriseApiController {
 			@RequestParam(defaultValue = "atomic") String mode, @RequestParam(defaultValue = "false") boolean dryRun,
 			@RequestParam(defaultValue = "false") boolean async,
 			@RequestHeader(name = Actors.HEADER, defaultValue = "anonymous") String actor) throws IOException {
+		FileNames.checked("file", file.getOriginalFilename());
 		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
 			.orElseThrow(() -> new RegistryInputException("file", file.getOriginalFilename(), "expected a .csv or .xlsx file"));
 		ImportMode parsedMode = ImportMode.parse(mode)
@@ -152,7 +154,10 @@ class EnterpriseApiController {
 		if (job.rejects == null || !Files.exists(job.rejects)) {
 			throw new RegistryInputException("id", id, "this import has no rejects file");
 		}
-		String base = job.file == null ? "enterprises" : job.file.replaceAll("\\.[^.]*$", "");
+		String base = FileNames.forDownload(job.file, "enterprises.csv").replaceAll("\\.[^.]*$", "");
+		if (base.isBlank()) {
+			base = "enterprises";
+		}
 		return attachment(base + "-rejects.csv", TableFormat.CSV).body(new FileSystemResource(job.rejects));
 	}
 
