@@ -16,7 +16,9 @@
 # Settings (environment): THREADS (2), CONNECTIONS (64), DURATION (20s), WARMUP (5s, 0 for none), TIMEOUT (10s:
 # wrk's default of 2s would drop the slowest requests from the percentiles; one not answered in time is an error),
 # ENDPOINTS (space-separated names to run a subset: info map layout systems policies calculator-page
-# calculate), OUT (directory for wrk's raw output; default a new temporary directory).
+# calculate), OUT (directory for wrk's raw output; default a new temporary directory), SERVER_PID (the server's
+# process id when it runs on this machine: adds the server's CPU milliseconds per request, from /proc, a measure
+# that another process competing for the cores disturbs far less than requests/s).
 #
 # Fails (exit 1) when a URL does not answer 200 before the run, when the calculator's answer is not the
 # expected one, or when wrk counts any non-2xx/3xx response or socket error (timeouts included) in a measured run. wrk only
@@ -100,8 +102,15 @@ run_wrk() { # name kind url duration
 	wrk "${args[@]}" "$3"
 }
 
+# the server's user + system CPU time in clock ticks, when SERVER_PID names it
+server_cpu_ticks() {
+	[[ -n "${SERVER_PID:-}" && -r "/proc/$SERVER_PID/stat" ]] || return 0
+	# fields 14 and 15 of /proc/PID/stat, counted after the command name in parentheses
+	sed -E 's/^.*\) //' "/proc/$SERVER_PID/stat" | awk '{ print $12 + $13 }'
+}
+
 # 2. warm-up and measured run per endpoint
-declare -A RPS P50 P90 P99 ERRS
+declare -A RPS P50 P90 P99 ERRS CPU
 failed=0
 for entry in "${ALL[@]}"; do
 	IFS='|' read -r name method path kind <<<"$entry"
@@ -110,7 +119,15 @@ for entry in "${ALL[@]}"; do
 		run_wrk "$name" "$kind" "$BASE_URL$path" "$WARMUP" >"$OUT/$name.warmup.txt"
 	fi
 	echo "measuring $method $path ($THREADS threads, $CONNECTIONS connections, $DURATION)" >&2
+	cpu_before="$(server_cpu_ticks)"
 	run_wrk "$name" "$kind" "$BASE_URL$path" "$DURATION" >"$OUT/$name.txt"
+	cpu_after="$(server_cpu_ticks)"
+	requests="$(awk '/requests in/ {print $1}' "$OUT/$name.txt")"
+	CPU[$name]='–'
+	if [[ -n "$cpu_before" && -n "$cpu_after" && "${requests:-0}" -gt 0 ]]; then
+		CPU[$name]="$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+			'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+	fi
 	RPS[$name]="$(awk '/^Requests\/sec:/ {print $2}' "$OUT/$name.txt")"
 	P50[$name]="$(to_ms "$(awk '$1 == "50%" {print $2}' "$OUT/$name.txt")")"
 	P90[$name]="$(to_ms "$(awk '$1 == "90%" {print $2}' "$OUT/$name.txt")")"
@@ -126,8 +143,8 @@ for entry in "${ALL[@]}"; do
 done
 
 # 3. the table (markdown)
-printf '\n| endpoint | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | errors | throughput / trivial |\n'
-printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+printf '\n| endpoint | requests/s | p50 (ms) | p90 (ms) | p99 (ms) | errors | throughput / trivial | server CPU ms/request |\n'
+printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
 for entry in "${ALL[@]}"; do
 	IFS='|' read -r name method path kind <<<"$entry"
 	[[ " $SELECTED " == *" $name "* ]] || continue
@@ -135,8 +152,8 @@ for entry in "${ALL[@]}"; do
 	if [[ -n "${RPS[info]:-}" ]]; then
 		ratio="$(awk -v a="${RPS[$name]}" -v b="${RPS[info]}" 'BEGIN { printf "%.3f", a / b }')"
 	fi
-	printf '| `%s %s` | %.0f | %s | %s | %s | %s | %s |\n' "$method" "$path" "${RPS[$name]}" "${P50[$name]}" \
-		"${P90[$name]}" "${P99[$name]}" "${ERRS[$name]}" "$ratio"
+	printf '| `%s %s` | %.0f | %s | %s | %s | %s | %s | %s |\n' "$method" "$path" "${RPS[$name]}" "${P50[$name]}" \
+		"${P90[$name]}" "${P99[$name]}" "${ERRS[$name]}" "$ratio" "${CPU[$name]}"
 done
 echo
 echo "wrk's output: $OUT" >&2
