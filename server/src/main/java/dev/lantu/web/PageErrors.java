@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -34,8 +35,10 @@ class PageErrors {
 		this.problemDetails = problemDetails;
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
-	Object noSuchPage(NoResourceFoundException e, HttpServletRequest request, WebRequest webRequest) throws Exception {
+	// no handler at all since the static files are mapped under /css, /js and /webjars only (StaticResources);
+	// a missing file under those is still NoResourceFoundException
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+	Object noSuchPage(Exception e, HttpServletRequest request, WebRequest webRequest) throws Exception {
 		if (wantsPage(request)) {
 			ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
 			page.addObject("status", HttpStatus.NOT_FOUND.value());
