@@ -39,8 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>A declared Content-Length over the limit is refused at once; nothing of the body is read.</li>
  * <li>A chunked body (no Content-Length) is read up to the limit and refused as soon as one byte more arrives;
  * under the limit it is handed on from memory, so it holds at most the limit per request.</li>
- * <li>A chunked form is parsed by Tomcat, whose form limit ({@code server.tomcat.max-http-form-post-size}) is set
- * to the same number; its refusal becomes the same 413 instead of Tomcat's bare page.</li>
+ * <li>A chunked form posted (POST) is parsed by Tomcat, whose form limit
+ * ({@code server.tomcat.max-http-form-post-size}) is set to the same number; its refusal becomes the same 413
+ * instead of Tomcat's bare page. A form sent with PUT, PATCH or DELETE, which Tomcat does not parse (Spring's
+ * FormContentFilter reads it), is read up to the limit like any other chunked body.</li>
  * </ul>
  * API clients get an RFC 9457 problem detail naming the limit; a browser asking for a page gets the error page
  * in its language. Ordered first, so no other filter reads the body before it is checked.
@@ -78,7 +80,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (isForm(request)) {
+		if (isForm(request) && "POST".equals(request.getMethod())) {
 			try {
 				request.getParameterMap();
 			}
