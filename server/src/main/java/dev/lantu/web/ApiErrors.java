@@ -1,5 +1,7 @@
 package dev.lantu.web;
 
+import java.net.URI;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,29 @@ class ApiErrors {
 		problem.setTitle("Bad request parameter");
 		problem.setProperty("field", e.getName());
 		problem.setProperty("value", String.valueOf(e.getValue()));
+		return problem;
+	}
+
+	/** An uploaded file whose name looks like a path or holds control characters. */
+	@ExceptionHandler(UnsafeFileNameException.class)
+	ProblemDetail unsafeFileName(UnsafeFileNameException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setTitle("Unsafe file name");
+		problem.setType(URI.create("https://lantu.dev/problems/unsafe-file-name"));
+		problem.setProperty("field", e.field());
+		problem.setProperty("value", e.name());
+		return problem;
+	}
+
+	/** An uploaded file larger than its endpoint takes. */
+	@ExceptionHandler(UploadTooLargeException.class)
+	ProblemDetail uploadTooLarge(UploadTooLargeException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+		problem.setTitle("File too large");
+		problem.setType(URI.create("https://lantu.dev/problems/upload-too-large"));
+		problem.setProperty("field", e.field());
+		problem.setProperty("size", e.size());
+		problem.setProperty("limit", e.limit());
 		return problem;
 	}
 

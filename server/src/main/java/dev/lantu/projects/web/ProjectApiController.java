@@ -43,6 +43,8 @@ import dev.lantu.projects.TrackShare;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
+import dev.lantu.web.FileNames;
+import dev.lantu.web.UploadTooLargeException;
 
 /**
  * The investment pipeline over REST. Changes carry the {@code version} they were made on; a stale one
@@ -219,6 +221,7 @@ class ProjectApiController {
 			+ "the valid rows and returns the rejects; dryRun=true only checks. 422 when nothing was imported because of problems")
 	ResponseEntity<ProjectImport.Report> importProjects(@RequestParam MultipartFile file,
 			@RequestParam(defaultValue = "atomic") String mode, @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		FileNames.checked("file", file.getOriginalFilename());
 		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
 			.orElseThrow(() -> new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
 					"expected a .csv or .xlsx file"))));
@@ -226,8 +229,7 @@ class ProjectApiController {
 				List.of(new FieldProblem("mode", mode, "expected atomic or skip-invalid"))));
 		if (file.getSize() > ProjectImport.MAX_BYTES) {
 			// refused before its bytes are held in memory
-			throw new ProjectInputException(List.of(new FieldProblem("file", file.getOriginalFilename(),
-					"the file is " + file.getSize() + " bytes; an import takes at most " + ProjectImport.MAX_BYTES)));
+			throw new UploadTooLargeException("file", file.getOriginalFilename(), file.getSize(), ProjectImport.MAX_BYTES);
 		}
 		ProjectImport.Report report = imports.importFile(file.getBytes(), file.getOriginalFilename(), format, parsedMode,
 				dryRun, actor());

@@ -30,6 +30,7 @@ import dev.lantu.tables.TableException;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
+import dev.lantu.web.FileNames;
 
 /**
  * The import of a batch of projects from CSV or XLSX, with its report and the rejects file: for the
@@ -73,6 +74,9 @@ class ProjectImportPage {
 		if (file == null || file.isEmpty()) {
 			errors.put("file", support.message("import.error.noFile", locale));
 		}
+		else if (FileNames.problem(file.getOriginalFilename()) != null) {
+			errors.put("file", support.message("upload.error.fileName", locale));
+		}
 		else {
 			format = TableFormat.ofFileName(file.getOriginalFilename());
 			if (format.isEmpty()) {
@@ -85,7 +89,8 @@ class ProjectImportPage {
 		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			boolean tooLarge = file != null && file.getSize() > ProjectImport.MAX_BYTES && format.isPresent();
+			response.setStatus(tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
 			return "projects/import";
 		}
 		try {
@@ -118,7 +123,11 @@ class ProjectImportPage {
 	@PostMapping("/projects/import/rejects")
 	ResponseEntity<byte[]> rejects(@RequestParam String csv, @RequestParam(required = false) String file) {
 		projects.districtScope("download an import's rejects");
-		String base = file == null || file.isBlank() ? "projects" : file.replaceAll("\\.[^.]*$", "");
+		// the name is the user's own, posted back: reduced to a plain file name, it cannot name a path or break the header
+		String base = FileNames.forDownload(file, "projects.csv").replaceAll("\\.[^.]*$", "");
+		if (base.isBlank()) {
+			base = "projects";
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(TableFormat.CSV.mediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

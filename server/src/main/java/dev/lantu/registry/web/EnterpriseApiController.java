@@ -37,6 +37,7 @@ import dev.lantu.registry.QualificationType;
 import dev.lantu.registry.RegistryInputException;
 import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.TableFormat;
+import dev.lantu.web.FileNames;
 
 /**
  * The enterprise registry over REST: search, one enterprise with its history and facts, import (atomic
@@ -103,6 +104,7 @@ class EnterpriseApiController {
 	ResponseEntity<?> importEnterprises(@RequestParam MultipartFile file,
 			@RequestParam(defaultValue = "atomic") String mode, @RequestParam(defaultValue = "false") boolean dryRun,
 			@RequestParam(defaultValue = "false") boolean async) throws IOException {
+		FileNames.checked("file", file.getOriginalFilename());
 		String actor = Access.caller().username();
 		TableFormat format = TableFormat.ofFileName(file.getOriginalFilename())
 			.orElseThrow(() -> new RegistryInputException("file", file.getOriginalFilename(), "expected a .csv or .xlsx file"));
@@ -151,7 +153,10 @@ class EnterpriseApiController {
 		if (job.rejects == null || !Files.exists(job.rejects)) {
 			throw new RegistryInputException("id", id, "this import has no rejects file");
 		}
-		String base = job.file == null ? "enterprises" : job.file.replaceAll("\\.[^.]*$", "");
+		String base = FileNames.forDownload(job.file, "enterprises.csv").replaceAll("\\.[^.]*$", "");
+		if (base.isBlank()) {
+			base = "enterprises";
+		}
 		return attachment(base + "-rejects.csv", TableFormat.CSV).body(new FileSystemResource(job.rejects));
 	}
 

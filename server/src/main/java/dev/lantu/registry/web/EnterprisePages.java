@@ -42,6 +42,7 @@ import dev.lantu.tables.ImportMode;
 import dev.lantu.tables.MoneyUnit;
 import dev.lantu.tables.RowProblem;
 import dev.lantu.tables.TableFormat;
+import dev.lantu.web.FileNames;
 
 /**
  * The registry's pages: the search with its list, one enterprise with its figures and history, and the
@@ -183,6 +184,9 @@ class EnterprisePages {
 		Optional<TableFormat> format = Optional.empty();
 		if (file == null || file.isEmpty()) {
 			errors.put("file", messages.getMessage("registry.import.error.noFile", null, locale));
+		}
+		else if (FileNames.problem(file.getOriginalFilename()) != null) {
+			errors.put("file", messages.getMessage("upload.error.fileName", null, locale));
 		}
 		else {
 			format = TableFormat.ofFileName(file.getOriginalFilename());
