@@ -3,12 +3,15 @@ package dev.lantu.accounts.security;
 import java.io.IOException;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +48,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain lantuSecurity(HttpSecurity http, TokenStore tokens,
-			AccountStore accountStore, LoginThrottle throttle, SignIns signIns) throws Exception {
+			AccountStore accountStore, LoginThrottle throttle, SignIns signIns,
+			ObjectProvider<MultipartConfigElement> multipart) throws Exception {
+		long uploadLimit = multipart.getIfAvailable() == null ? -1 : multipart.getIfAvailable().getMaxRequestSize();
 		var successes = new SavedRequestAwareAuthenticationSuccessHandler();
 		successes.setDefaultTargetUrl("/");
 		// the provider is a bean, so Spring Boot's global authentication manager uses it; adding it here too
@@ -75,7 +80,7 @@ class SecurityConfiguration {
 			}).logoutSuccessUrl("/?signed-out"))
 			// the token lives in a cookie, not the session: a visitor reading pages creates no session row
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
-				.requireCsrfProtectionMatcher(SecurityConfiguration::csrfRequired))
+				.requireCsrfProtectionMatcher(request -> !isOversizedUpload(request, uploadLimit) && csrfRequired(request)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
 						// the pages' inline scripts carry chart data that Thymeleaf escapes; no other inline code
@@ -102,6 +107,10 @@ class SecurityConfiguration {
 	 * API request with a token, or with no session at all, has no ambient credential a forged page could use.
 	 */
 	static boolean csrfRequired(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			// the error page for a refused request (an upload over the limit, say) keeps its method; it changes nothing
+			return false;
+		}
 		if (TokenAuthentication.isRead(request) || "TRACE".equals(request.getMethod())) {
 			return false;
 		}
@@ -109,6 +118,16 @@ class SecurityConfiguration {
 			return true;
 		}
 		return TokenAuthentication.bearer(request).isEmpty() && hasSessionCookie(request);
+	}
+
+	/**
+	 * An upload over the size limit is refused (413, with its page) whatever it carries, so it changes nothing; and
+	 * looking for its CSRF token would mean parsing it, which fails before the refusal can be shown.
+	 */
+	static boolean isOversizedUpload(HttpServletRequest request, long limit) {
+		String type = request.getContentType();
+		return limit > 0 && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+				&& request.getContentLengthLong() > limit;
 	}
 
 	private static boolean hasSessionCookie(HttpServletRequest request) {

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+
+import dev.lantu.support.Callers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +55,7 @@ class ProjectUploadInputTests {
 	@ValueSource(strings = { "../../etc/passwd.csv", "..\\..\\x.csv", "/abs/path.csv", "x\u0000.csv",
 			"x\r\nX-Injected: 1.csv" })
 	void shouldRefuseAnApiUploadNamedLikeAPath(String name) throws Exception {
-		mvc.perform(multipart("/api/v1/projects/import").file(csv(name, VALID.getBytes(StandardCharsets.UTF_8))))
+		mvc.perform(multipart("/api/v1/projects/import").with(Callers.asAdmin()).file(csv(name, VALID.getBytes(StandardCharsets.UTF_8))))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Unsafe file name"))
@@ -66,7 +68,7 @@ class ProjectUploadInputTests {
 	@ValueSource(strings = { "../../etc/passwd.csv", "..\\..\\x.csv", "/abs/path.csv", "x\u0000.csv",
 			"x\r\nX-Injected: 1.csv" })
 	void shouldRefuseAPageUploadNamedLikeAPath(String name) throws Exception {
-		MockHttpServletResponse response = mvc.perform(multipart("/projects/import")
+		MockHttpServletResponse response = mvc.perform(multipart("/projects/import").with(Callers.asAdmin())
 			.file(csv(name, VALID.getBytes(StandardCharsets.UTF_8))).param("actor", "投促局").accept("text/html"))
 			.andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(400);
@@ -78,13 +80,13 @@ class ProjectUploadInputTests {
 	void shouldRefuseAFileOverTheImportLimitWith413() throws Exception {
 		byte[] big = new byte[ProjectImport.MAX_BYTES + 1];
 		java.util.Arrays.fill(big, (byte) 'x');
-		mvc.perform(multipart("/api/v1/projects/import").file(csv("big.csv", big)))
+		mvc.perform(multipart("/api/v1/projects/import").with(Callers.asAdmin()).file(csv("big.csv", big)))
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.field").value("file"))
 			.andExpect(jsonPath("$.limit").value(ProjectImport.MAX_BYTES))
 			.andExpect(jsonPath("$.detail").value(containsString("at most 20971520 bytes (20 MB)")));
-		MockHttpServletResponse page = mvc.perform(multipart("/projects/import").file(csv("big.csv", big))
+		MockHttpServletResponse page = mvc.perform(multipart("/projects/import").with(Callers.asAdmin()).file(csv("big.csv", big))
 			.param("actor", "投促局").accept("text/html")).andReturn().getResponse();
 		assertThat(page.getStatus()).isEqualTo(413);
 		assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("20 MB");
@@ -94,7 +96,7 @@ class ProjectUploadInputTests {
 	@ValueSource(strings = { "../../etc/passwd", "..\\..\\x.csv", "/abs/path.csv", "x\u0000.csv",
 			"x.csv\r\nSet-Cookie: session=stolen", "\"; filename=evil.sh" })
 	void shouldGiveTheRejectsUnderAPlainNameWhateverNameIsPostedBack(String name) throws Exception {
-		MockHttpServletResponse file = mvc.perform(post("/projects/import/rejects").param("csv", "项目名称\n坏行\n")
+		MockHttpServletResponse file = mvc.perform(post("/projects/import/rejects").with(Callers.asAdmin()).param("csv", "项目名称\n坏行\n")
 			.param("file", name)).andReturn().getResponse();
 		assertThat(file.getStatus()).isEqualTo(200);
 		String disposition = file.getHeader("Content-Disposition");

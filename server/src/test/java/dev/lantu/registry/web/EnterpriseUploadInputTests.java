@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.lantu.registry.EnterpriseFilter;
 import dev.lantu.registry.EnterpriseService;
+import dev.lantu.support.Callers;
 
 /**
  * The enterprise import refuses a file whose name is a path or holds control characters, by the API (400 problem)
@@ -52,7 +53,7 @@ class EnterpriseUploadInputTests {
 	@ValueSource(strings = { "../../etc/passwd.csv", "..\\..\\x.csv", "/abs/path.csv", "x\u0000.csv",
 			"x\r\nX-Injected: 1.csv" })
 	void shouldRefuseAnApiUploadNamedLikeAPath(String name) throws Exception {
-		mvc.perform(multipart("/api/v1/enterprises/import").file(csv(name)))
+		mvc.perform(multipart("/api/v1/enterprises/import").with(Callers.asAdmin()).file(csv(name)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Unsafe file name"))
@@ -65,7 +66,7 @@ class EnterpriseUploadInputTests {
 	@ValueSource(strings = { "../../etc/passwd.csv", "..\\..\\x.csv", "/abs/path.csv", "x\u0000.csv",
 			"x\r\nX-Injected: 1.csv" })
 	void shouldRefuseAPageUploadNamedLikeAPath(String name) throws Exception {
-		MockHttpServletResponse response = mvc.perform(multipart("/enterprises/import").file(csv(name))
+		MockHttpServletResponse response = mvc.perform(multipart("/enterprises/import").with(Callers.asAdmin()).file(csv(name))
 			.param("actor", "登记员").param("lang", "en").accept("text/html")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("The file name is not accepted");
