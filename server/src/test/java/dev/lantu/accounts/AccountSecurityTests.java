@@ -183,12 +183,20 @@ class AccountSecurityTests {
 
 	@Test
 	void pagesCarrySecureHeadersAndTheApiSaysWhoMustSignIn() throws Exception {
-		mvc.perform(get("/"))
+		MvcResult page = mvc.perform(get("/systems/gz.city.12218").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk())
 			.andExpect(header().string("X-Frame-Options", "DENY"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
-			.andExpect(result -> assertThat(result.getResponse().getHeader("Content-Security-Policy"))
-				.contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'"));
+			.andReturn();
+		String policy = page.getResponse().getHeader("Content-Security-Policy");
+		assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "form-action 'self'");
+		var nonce = java.util.regex.Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)';").matcher(policy);
+		assertThat(nonce.find()).as("scripts: this site's files and the nonce's, no other inline script").isTrue();
+		assertThat(page.getResponse().getContentAsString()).as("the page's own inline script carries the nonce")
+			.contains("<script nonce=\"" + nonce.group(1) + "\">");
+		String again = mvc.perform(get("/systems/gz.city.12218")).andReturn().getResponse().getHeader("Content-Security-Policy");
+		assertThat(again).as("a fresh nonce per response").doesNotContain(nonce.group(1));
 		mvc.perform(get("/api/v1/account"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", "Bearer"))

@@ -8,7 +8,12 @@ import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import dev.lantu.accounts.Caller;
 import dev.lantu.accounts.Role;
@@ -56,6 +61,14 @@ public final class Callers {
 
 	public static RequestPostProcessor asAdmin() {
 		return as(admin());
+	}
+
+	/** A MockMvc whose every request is signed in as an administrator (with a CSRF token), for tests of behaviour. */
+	public static MockMvc mockMvcAsAdmin(WebApplicationContext web) {
+		return MockMvcBuilders.webAppContextSetup(web)
+			.apply(SecurityMockMvcConfigurers.springSecurity())
+			.defaultRequest(MockMvcRequestBuilders.get("/").with(asAdmin()))
+			.build();
 	}
 
 	/** Runs {@code work} in this thread as {@code caller}, as a service sees a request's caller. */

@@ -44,10 +44,7 @@ class AwardPagesTests {
 	/** Every request signed in as an administrator, who may do everything; who else may is the access tests'. */
 	@org.junit.jupiter.api.BeforeEach
 	void signIn() {
-		mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
-			.apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
-			.defaultRequest(get("/").with(dev.lantu.support.Callers.asAdmin()))
-			.build();
+		mvc = dev.lantu.support.Callers.mockMvcAsAdmin(web);
 	}
 
 	@Autowired
