@@ -257,7 +257,9 @@ class AtlasApiTests {
 		mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/v1/layout']").exists())
-			.andExpect(jsonPath("$.paths['/api/v1/systems/validate']").exists());
+			.andExpect(jsonPath("$.paths['/api/v1/systems/validate']").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"))
+			.andExpect(jsonPath("$.security[0].token").exists());
 		mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status").value("UP"));
 	}
 
