@@ -6,5 +6,5 @@
  * <p>Partial knowledge is normal here: a layer declares a count and names the tracks known so far,
  * and every answer tells unknown from none.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "dataset")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "dataset", "web" })
 package dev.lantu.atlas;

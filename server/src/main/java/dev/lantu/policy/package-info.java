@@ -7,5 +7,5 @@
  * public API it reads; the registry knows nothing of policies): proactive matching (免申即享), which enterprises
  * each policy pays, and budget simulation with what-if changes to a policy's parameters.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "dataset", "atlas", "registry" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "accounts", "dataset", "atlas", "registry", "web" })
 package dev.lantu.policy;

@@ -1,6 +1,5 @@
 package dev.lantu.web;
 
-import java.net.URI;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,43 +27,38 @@ class ApiErrors {
 					case "Integer", "int" -> "a whole number";
 					default -> "a " + e.getRequiredType().getSimpleName();
 				};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"parameter '" + e.getName() + "': expected " + expected + ", found '" + e.getValue() + "'");
-		problem.setTitle("Bad request parameter");
-		problem.setProperty("field", e.getName());
-		problem.setProperty("value", String.valueOf(e.getValue()));
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request parameter",
+				"parameter '" + e.getName() + "': expected " + expected + ", found '" + e.getValue() + "'")
+			.with("field", e.getName())
+			.with("value", String.valueOf(e.getValue()))
+			.build();
 	}
 
 	/** An uploaded file whose name looks like a path or holds control characters. */
 	@ExceptionHandler(UnsafeFileNameException.class)
 	ProblemDetail unsafeFileName(UnsafeFileNameException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Unsafe file name");
-		problem.setType(URI.create("https://lantu.dev/problems/unsafe-file-name"));
-		problem.setProperty("field", e.field());
-		problem.setProperty("value", e.name());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Unsafe file name", e.getMessage())
+			.type("unsafe-file-name")
+			.with("field", e.field())
+			.with("value", e.name())
+			.build();
 	}
 
 	/** An uploaded file larger than its endpoint takes. */
 	@ExceptionHandler(UploadTooLargeException.class)
 	ProblemDetail uploadTooLarge(UploadTooLargeException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-		problem.setTitle("File too large");
-		problem.setType(URI.create("https://lantu.dev/problems/upload-too-large"));
-		problem.setProperty("field", e.field());
-		problem.setProperty("size", e.size());
-		problem.setProperty("limit", e.limit());
-		return problem;
+		return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", e.getMessage())
+			.type("upload-too-large")
+			.with("field", e.field())
+			.with("size", e.size())
+			.with("limit", e.limit())
+			.build();
 	}
 
 	/** A request argument the service refuses: its message says which and why. */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badArgument(IllegalArgumentException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Bad request");
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage()).build();
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.lantu.web;
 
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,13 +68,11 @@ class PageErrors {
 			page.addObject("path", request.getRequestURI());
 			return page;
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
-		problem.setTitle("Upload too large");
-		problem.setType(URI.create("https://lantu.dev/problems/upload-too-large"));
+		Problems problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", detail).type("upload-too-large");
 		if (limit > 0) {
-			problem.setProperty("limit", limit);
+			problem.with("limit", limit);
 		}
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.build());
 	}
 
 	/** Asked for HTML by name, as browsers do (curl's default Accept does not), and not under the API. */

@@ -1,7 +1,5 @@
 package dev.lantu.accounts.web;
 
-import java.net.URI;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,6 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.lantu.accounts.AccountInputException;
 import dev.lantu.accounts.AccountNotFoundException;
+import dev.lantu.web.Problems;
 
 /** RFC 9457 problem details for the accounts API: which field and why, or which account is not there. */
 @RestControllerAdvice(assignableTypes = AccountApiController.class)
@@ -19,19 +18,16 @@ class AccountApiErrors {
 
 	@ExceptionHandler(AccountInputException.class)
 	ProblemDetail input(AccountInputException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid account request");
-		problem.setType(URI.create("https://lantu.dev/problems/invalid-account-request"));
-		problem.setProperty("field", e.problems().get(0).field());
-		problem.setProperty("errors", e.problems());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid account request", e.getMessage())
+			.type("invalid-account-request")
+			.with("field", e.problems().get(0).field())
+			.with("errors", e.problems())
+			.build();
 	}
 
 	@ExceptionHandler(AccountNotFoundException.class)
 	ProblemDetail notFound(AccountNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("Not found");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage()).build();
 	}
 
 }

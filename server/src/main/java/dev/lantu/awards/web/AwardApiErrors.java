@@ -1,7 +1,5 @@
 package dev.lantu.awards.web;
 
-import java.net.URI;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,6 +13,7 @@ import dev.lantu.awards.AwardNotFoundException;
 import dev.lantu.awards.IdempotencyKeyReusedException;
 import dev.lantu.awards.Limit;
 import dev.lantu.awards.TransitionRefusedException;
+import dev.lantu.web.Problems;
 
 /** RFC 9457 problem details for the ledger's API: what was refused, which field or rule, and why. */
 @RestControllerAdvice(assignableTypes = AwardApiController.class)
@@ -23,36 +22,33 @@ class AwardApiErrors {
 
 	@ExceptionHandler(AwardInputException.class)
 	ProblemDetail input(AwardInputException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid award request");
-		problem.setType(URI.create("https://lantu.dev/problems/invalid-award-request"));
-		problem.setProperty("field", e.problems().get(0).field());
-		problem.setProperty("errors", e.problems());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid award request", e.getMessage())
+			.type("invalid-award-request")
+			.with("field", e.problems().get(0).field())
+			.with("errors", e.problems())
+			.build();
 	}
 
 	@ExceptionHandler(TransitionRefusedException.class)
 	ProblemDetail transition(TransitionRefusedException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle("Not allowed in the award's state");
-		problem.setType(URI.create("https://lantu.dev/problems/award-transition"));
-		problem.setProperty("field", "state");
-		problem.setProperty("state", e.from());
-		problem.setProperty("requested", e.to());
-		problem.setProperty("allowed", e.from().next());
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, "Not allowed in the award's state", e.getMessage())
+			.type("award-transition")
+			.with("field", "state")
+			.with("state", e.from())
+			.with("requested", e.to())
+			.with("allowed", e.from().next())
+			.build();
 	}
 
 	@ExceptionHandler(ApprovalRefusedException.class)
 	ProblemDetail refused(ApprovalRefusedException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-		problem.setTitle("Approval refused: a cap or the budget binds");
-		problem.setType(URI.create("https://lantu.dev/problems/approval-refused"));
-		problem.setProperty("field", "amountFen");
-		problem.setProperty("requestedFen", e.requestedFen());
-		problem.setProperty("approvableFen", e.headroom().maxFen());
-		problem.setProperty("binding", e.binding().stream().map(AwardApiErrors::rule).toList());
-		return problem;
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Approval refused: a cap or the budget binds", e.getMessage())
+			.type("approval-refused")
+			.with("field", "amountFen")
+			.with("requestedFen", e.requestedFen())
+			.with("approvableFen", e.headroom().maxFen())
+			.with("binding", e.binding().stream().map(AwardApiErrors::rule).toList())
+			.build();
 	}
 
 	/** A rule as the API shows it. */
@@ -66,19 +62,17 @@ class AwardApiErrors {
 
 	@ExceptionHandler(IdempotencyKeyReusedException.class)
 	ProblemDetail reused(IdempotencyKeyReusedException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-		problem.setTitle("Idempotency key reused for another request");
-		problem.setType(URI.create("https://lantu.dev/problems/idempotency-key-reused"));
-		problem.setProperty("field", AwardApiController.IDEMPOTENCY_KEY);
-		return problem;
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused for another request", e.getMessage())
+			.type("idempotency-key-reused")
+			.with("field", AwardApiController.IDEMPOTENCY_KEY)
+			.build();
 	}
 
 	@ExceptionHandler(AwardNotFoundException.class)
 	ProblemDetail notFound(AwardNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("No such award");
-		problem.setProperty("field", "id");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "No such award", e.getMessage())
+			.with("field", "id")
+			.build();
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.lantu.policy.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ import dev.lantu.policy.PolicyNotFoundException;
 import dev.lantu.policy.SimulationReport;
 import dev.lantu.registry.EnterpriseNotFoundException;
 import dev.lantu.registry.RegistryInputException;
+import dev.lantu.web.Problems;
 
 /** Proactive matching (免申即享) and budget simulation over REST. */
 @RestController
@@ -130,34 +130,28 @@ class MatchingApiController {
 
 		@ExceptionHandler(MatchingInputException.class)
 		ProblemDetail input(MatchingInputException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-			problem.setTitle("Invalid matching or simulation request");
-			problem.setType(URI.create("https://lantu.dev/problems/invalid-simulation"));
-			problem.setProperty("field", e.problems().get(0).field());
-			problem.setProperty("errors", e.problems());
-			return problem;
+			return Problems.of(HttpStatus.BAD_REQUEST, "Invalid matching or simulation request", e.getMessage())
+				.type("invalid-simulation")
+				.with("field", e.problems().get(0).field())
+				.with("errors", e.problems())
+				.build();
 		}
 
 		@ExceptionHandler(PolicyNotFoundException.class)
 		ProblemDetail policy(PolicyNotFoundException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-			problem.setTitle("No such policy");
-			return problem;
+			return Problems.of(HttpStatus.NOT_FOUND, "No such policy", e.getMessage()).build();
 		}
 
 		@ExceptionHandler(EnterpriseNotFoundException.class)
 		ProblemDetail enterprise(EnterpriseNotFoundException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-			problem.setTitle("No such enterprise");
-			return problem;
+			return Problems.of(HttpStatus.NOT_FOUND, "No such enterprise", e.getMessage()).build();
 		}
 
 		@ExceptionHandler(RegistryInputException.class)
 		ProblemDetail uscc(RegistryInputException e) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-			problem.setTitle("Invalid unified social credit code");
-			problem.setProperty("field", "uscc");
-			return problem;
+			return Problems.of(HttpStatus.BAD_REQUEST, "Invalid unified social credit code", e.getMessage())
+				.with("field", "uscc")
+				.build();
 		}
 
 	}

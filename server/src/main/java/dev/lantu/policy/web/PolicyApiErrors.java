@@ -1,7 +1,5 @@
 package dev.lantu.policy.web;
 
-import java.net.URI;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,6 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.lantu.policy.CalculationInputException;
 import dev.lantu.policy.PolicyNotFoundException;
+import dev.lantu.web.Problems;
 
 /** RFC 9457 problem details for the policies API: which field, what was found, why. */
 @RestControllerAdvice(assignableTypes = PolicyApiController.class)
@@ -19,19 +18,16 @@ class PolicyApiErrors {
 
 	@ExceptionHandler(CalculationInputException.class)
 	ProblemDetail input(CalculationInputException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid calculation request");
-		problem.setType(URI.create("https://lantu.dev/problems/invalid-calculation"));
-		problem.setProperty("field", e.problems().get(0).field());
-		problem.setProperty("errors", e.problems());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid calculation request", e.getMessage())
+			.type("invalid-calculation")
+			.with("field", e.problems().get(0).field())
+			.with("errors", e.problems())
+			.build();
 	}
 
 	@ExceptionHandler(PolicyNotFoundException.class)
 	ProblemDetail notFound(PolicyNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("No such policy");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "No such policy", e.getMessage()).build();
 	}
 
 }

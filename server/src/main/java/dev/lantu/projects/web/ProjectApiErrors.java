@@ -1,7 +1,5 @@
 package dev.lantu.projects.web;
 
-import java.net.URI;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,6 +12,7 @@ import dev.lantu.projects.ProjectInputException;
 import dev.lantu.projects.ProjectNotFoundException;
 import dev.lantu.projects.StageRefusedException;
 import dev.lantu.tables.TableException;
+import dev.lantu.web.Problems;
 
 /** RFC 9457 problem details for the projects API: what was refused, where and why. */
 @RestControllerAdvice(assignableTypes = ProjectApiController.class)
@@ -22,44 +21,38 @@ class ProjectApiErrors {
 
 	@ExceptionHandler(ProjectInputException.class)
 	ProblemDetail input(ProjectInputException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid project data");
-		problem.setType(URI.create("https://lantu.dev/problems/invalid-project"));
-		problem.setProperty("errors", e.problems());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid project data", e.getMessage())
+			.type("invalid-project")
+			.with("errors", e.problems())
+			.build();
 	}
 
 	@ExceptionHandler(ProjectConflictException.class)
 	ProblemDetail conflict(ProjectConflictException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle("Changed by someone else");
-		problem.setType(URI.create("https://lantu.dev/problems/version-conflict"));
-		problem.setProperty("field", "version");
-		problem.setProperty("currentVersion", e.currentVersion());
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, "Changed by someone else", e.getMessage())
+			.type("version-conflict")
+			.with("field", "version")
+			.with("currentVersion", e.currentVersion())
+			.build();
 	}
 
 	@ExceptionHandler(StageRefusedException.class)
 	ProblemDetail refused(StageRefusedException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-		problem.setTitle("Stage entry refused");
-		problem.setType(URI.create("https://lantu.dev/problems/stage-refused"));
-		return problem;
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Stage entry refused", e.getMessage())
+			.type("stage-refused")
+			.build();
 	}
 
 	@ExceptionHandler(ProjectNotFoundException.class)
 	ProblemDetail notFound(ProjectNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("No such project");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "No such project", e.getMessage()).build();
 	}
 
 	@ExceptionHandler(TableException.class)
 	ProblemDetail unreadable(TableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Unreadable file");
-		problem.setProperty("field", "file");
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Unreadable file", e.getMessage())
+			.with("field", "file")
+			.build();
 	}
 
 }

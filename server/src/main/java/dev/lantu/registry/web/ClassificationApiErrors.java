@@ -1,6 +1,5 @@
 package dev.lantu.registry.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import dev.lantu.registry.ClassificationRefusedException;
 import dev.lantu.registry.EnterpriseNotFoundException;
 import dev.lantu.registry.RegistryInputException;
 import dev.lantu.registry.RuleSetNotFoundException;
+import dev.lantu.web.Problems;
 
 /**
  * RFC 9457 problem details for classification and specialisation: a refused rules file lists every problem with
@@ -27,48 +27,41 @@ class ClassificationApiErrors {
 
 	@ExceptionHandler(ClassificationRefusedException.class)
 	ProblemDetail refused(ClassificationRefusedException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				e.problems().size() + " problem(s) in the rules; nothing was stored");
-		problem.setTitle("Classification rules refused");
-		problem.setType(URI.create("https://lantu.dev/problems/classification-rules-refused"));
 		List<Map<String, Object>> errors = e.problems().stream().map(p -> Map.<String, Object>of("file", p.file(), "line",
 				p.line(), "column", p.column(), "path", p.path(), "expected", p.expected(), "found", p.found(), "message",
 				p.message())).toList();
-		problem.setProperty("errors", errors);
-		return problem;
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Classification rules refused",
+				e.problems().size() + " problem(s) in the rules; nothing was stored")
+			.type("classification-rules-refused")
+			.with("errors", errors)
+			.build();
 	}
 
 	@ExceptionHandler(ClassificationConflictException.class)
 	ProblemDetail conflict(ClassificationConflictException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle("Re-classification not applied: nothing changed");
-		problem.setType(URI.create("https://lantu.dev/problems/reclassification-conflict"));
-		problem.setProperty("ruleSet", e.ruleSetId());
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, "Re-classification not applied: nothing changed", e.getMessage())
+			.type("reclassification-conflict")
+			.with("ruleSet", e.ruleSetId())
+			.build();
 	}
 
 	@ExceptionHandler(RuleSetNotFoundException.class)
 	ProblemDetail ruleSetNotFound(RuleSetNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("No such rule set");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "No such rule set", e.getMessage()).build();
 	}
 
 	@ExceptionHandler(EnterpriseNotFoundException.class)
 	ProblemDetail enterpriseNotFound(EnterpriseNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("No such enterprise");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "No such enterprise", e.getMessage()).build();
 	}
 
 	@ExceptionHandler(RegistryInputException.class)
 	ProblemDetail input(RegistryInputException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid request");
-		problem.setType(URI.create("https://lantu.dev/problems/invalid-classification-request"));
-		problem.setProperty("field", e.field());
-		problem.setProperty("value", e.value());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage())
+			.type("invalid-classification-request")
+			.with("field", e.field())
+			.with("value", e.value())
+			.build();
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.lantu.registry.web;
 
-import java.net.URI;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,6 +12,7 @@ import dev.lantu.registry.EnterpriseNotFoundException;
 import dev.lantu.registry.ImportRefusedException;
 import dev.lantu.registry.RegistryInputException;
 import dev.lantu.tables.TableException;
+import dev.lantu.web.Problems;
 
 /**
  * RFC 9457 problem details for the registry API: what was refused, where and why. Import problems name
@@ -25,62 +24,52 @@ class RegistryApiErrors {
 
 	@ExceptionHandler(RegistryInputException.class)
 	ProblemDetail input(RegistryInputException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid request");
-		problem.setType(URI.create("https://lantu.dev/problems/invalid-registry-request"));
-		problem.setProperty("field", e.field());
-		problem.setProperty("value", e.value());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage())
+			.type("invalid-registry-request")
+			.with("field", e.field())
+			.with("value", e.value())
+			.build();
 	}
 
 	@ExceptionHandler(EnterpriseApiController.ImportRefused.class)
 	ProblemDetail refused(EnterpriseApiController.ImportRefused e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-		problem.setTitle("Import refused: nothing was written");
-		problem.setType(URI.create("https://lantu.dev/problems/import-refused"));
-		problem.setProperty("errors", e.report.problems());
-		problem.setProperty("report", e.report);
-		problem.setProperty("job", e.job);
-		return problem;
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused: nothing was written", e.getMessage())
+			.type("import-refused")
+			.with("errors", e.report.problems())
+			.with("report", e.report)
+			.with("job", e.job)
+			.build();
 	}
 
 	@ExceptionHandler(ImportRefusedException.class)
 	ProblemDetail fileRefused(ImportRefusedException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-		problem.setTitle("File refused: nothing was written");
-		problem.setType(URI.create("https://lantu.dev/problems/import-file-refused"));
-		problem.setProperty("errors", e.problems());
-		return problem;
+		return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "File refused: nothing was written", e.getMessage())
+			.type("import-file-refused")
+			.with("errors", e.problems())
+			.build();
 	}
 
 	@ExceptionHandler(TableException.class)
 	ProblemDetail unreadable(TableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Unreadable file: nothing was written");
-		problem.setType(URI.create("https://lantu.dev/problems/unreadable-file"));
-		problem.setProperty("field", "file");
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Unreadable file: nothing was written", e.getMessage())
+			.type("unreadable-file")
+			.with("field", "file")
+			.build();
 	}
 
 	@ExceptionHandler(EnterpriseNotFoundException.class)
 	ProblemDetail notFound(EnterpriseNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("No such enterprise");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "No such enterprise", e.getMessage()).build();
 	}
 
 	@ExceptionHandler(EnterpriseApiController.ImportNotFoundException.class)
 	ProblemDetail noImport(EnterpriseApiController.ImportNotFoundException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("No such import");
-		return problem;
+		return Problems.of(HttpStatus.NOT_FOUND, "No such import", e.getMessage()).build();
 	}
 
 	@ExceptionHandler(EnterpriseConflictException.class)
 	ProblemDetail conflict(EnterpriseConflictException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle("Changed by someone else");
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, "Changed by someone else", e.getMessage()).build();
 	}
 
 }
