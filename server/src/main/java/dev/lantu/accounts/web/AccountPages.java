@@ -126,6 +126,19 @@ class AccountPages {
 		return "redirect:/admin/accounts";
 	}
 
+	/** An administrator sets a new password for someone who lost theirs; their sessions end, their tokens go. */
+	@PostMapping("/admin/accounts/{username}/password")
+	String resetPassword(@PathVariable String username, @RequestParam String password, RedirectAttributes redirect) {
+		try {
+			accounts.resetPassword(username, password);
+			redirect.addFlashAttribute("passwordReset", username);
+		}
+		catch (AccountInputException e) {
+			redirect.addFlashAttribute("errors", errors(e));
+		}
+		return "redirect:/admin/accounts";
+	}
+
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
