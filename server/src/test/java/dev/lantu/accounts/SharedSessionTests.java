@@ -62,6 +62,23 @@ class SharedSessionTests {
 			assertThat(onSecond.statusCode()).isEqualTo(200);
 			assertThat(onSecond.body()).contains("\"username\":\"nodes\"");
 
+			// a script or curl with the session sends the XSRF-TOKEN cookie back as the X-XSRF-TOKEN header
+			String xsrf = cookie(http.send(HttpRequest.newBuilder(URI.create(b + "/account")).header("Cookie", "SESSION=" + session)
+				.build(), HttpResponse.BodyHandlers.ofString()), "XSRF-TOKEN");
+			HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(b + "/api/v1/account/tokens"))
+				.header("Content-Type", "application/json")
+				.header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + xsrf)
+				.header("X-XSRF-TOKEN", xsrf)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"script\", \"scope\": \"READ\", \"days\": 1}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+			HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(b + "/api/v1/account/tokens"))
+				.header("Content-Type", "application/json")
+				.header("Cookie", "SESSION=" + session)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"forged\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(forged.statusCode()).as("the session alone does not make a write").isEqualTo(403);
+
 			// signing out on the second node (with the form's CSRF token from that node's page) ends it on the first
 			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(b + "/account"))
 				.header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());

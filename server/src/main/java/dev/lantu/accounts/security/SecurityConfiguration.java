@@ -81,6 +81,7 @@ class SecurityConfiguration {
 			}).logoutSuccessUrl("/?signed-out"))
 			// the token lives in a cookie, not the session: a visitor reading pages creates no session row
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+				.csrfTokenRequestHandler(new CsrfTokens())
 				.requireCsrfProtectionMatcher(request -> !isOversizedUpload(request, uploadLimit) && csrfRequired(request)))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
