@@ -205,6 +205,22 @@ class AccountSecurityTests {
 	}
 
 	@Test
+	void theNavigationOffersWhatTheCallerMayOpen() throws Exception {
+		String anonymous = mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString();
+		assertThat(anonymous).contains("href=\"/login\"", "href=\"/policies/calculator\"")
+			.doesNotContain("href=\"/projects\"", "href=\"/enterprises\"", "href=\"/awards\"", "href=\"/admin/accounts\"");
+		String officer = mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(Callers.as(Callers.district("440106"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(officer).contains("href=\"/projects\"", "href=\"/enterprises\"", "href=\"/awards\"", "action=\"/logout\"")
+			.doesNotContain("href=\"/admin/accounts\"", "href=\"/login\"");
+		String firm = mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(Callers.as(Callers.enterprise("91440101MA5CXXXX0X"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(firm).contains("href=\"/enterprises\"", "href=\"/awards\"").doesNotContain("href=\"/projects\"");
+		assertThat(mvc.perform(get("/").accept(MediaType.TEXT_HTML).with(Callers.asAdmin())).andReturn().getResponse()
+			.getContentAsString()).contains("href=\"/admin/accounts\"", "href=\"/projects\"");
+	}
+
+	@Test
 	void passwordsMustBeLongAndNotTheUsername() {
 		assertThatThrownBy(() -> accounts.create(new NewAccount("shorty", "S", "CITY_ADMIN", null, "short")))
 			.isInstanceOfSatisfying(AccountInputException.class,
