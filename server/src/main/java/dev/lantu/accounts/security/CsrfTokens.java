@@ -14,7 +14,8 @@ import org.springframework.util.StringUtils;
 /**
  * Where a request's CSRF token comes from. Forms carry it masked anew in every page (so a compressed page
  * can't leak it, BREACH); a script or curl holding a session sends the {@code XSRF-TOKEN} cookie's value back as
- * the {@code X-XSRF-TOKEN} header, plain, as double-submit cookies work.
+ * the {@code X-XSRF-TOKEN} header, plain, as double-submit cookies work; a page's masked token is taken in the
+ * header too.
  */
 final class CsrfTokens implements CsrfTokenRequestHandler {
 
@@ -29,8 +30,12 @@ final class CsrfTokens implements CsrfTokenRequestHandler {
 
 	@Override
 	public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
-		boolean header = StringUtils.hasText(request.getHeader(token.getHeaderName()));
-		return (header ? plain : masked).resolveCsrfTokenValue(request, token);
+		String header = request.getHeader(token.getHeaderName());
+		if (StringUtils.hasText(header) && header.equals(token.getToken())) {
+			return plain.resolveCsrfTokenValue(request, token);
+		}
+		// a page's masked token, in the form or copied into the header
+		return masked.resolveCsrfTokenValue(request, token);
 	}
 
 }
