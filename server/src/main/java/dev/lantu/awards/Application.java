@@ -15,5 +15,12 @@ import java.util.Map;
  *                {@code null} to read the enterprise's facts from the registry
  */
 public record Application(String uscc, String policyId, String clauseId, Integer year, LocalDate date,
-		Map<String, Object> profile) {
+		Map<String, Object> profile, Long projectId) {
+
+	/** An application for a clause that pays an enterprise (most do): no project. */
+	public Application(String uscc, String policyId, String clauseId, Integer year, LocalDate date,
+			Map<String, Object> profile) {
+		this(uscc, policyId, clauseId, year, date, profile, null);
+	}
+
 }

@@ -17,12 +17,13 @@ import dev.lantu.engine.policy.Delivery;
  * @param basis          where the facts the engine read came from
  * @param profile        those facts, as the calculator's JSON profile
  * @param version        the number of entries in its history
+ * @param projectId      the project, for a clause that pays per project; {@code null} otherwise
  */
 public record Award(long id, String uscc, String enterpriseName, String districtCode, String policyId,
 		int policyVersion, String clauseId, String clauseTitle, String issuer, String subject, int awardYear,
 		LocalDate ruleDate, Delivery delivery, AwardState state, long entitlementFen, Long amountFen, Basis basis,
 		String profile, int version, String createdBy, OffsetDateTime createdAt, String updatedBy,
-		OffsetDateTime updatedAt) {
+		OffsetDateTime updatedAt, Long projectId) {
 
 	/** Where the facts an entitlement was computed on came from. */
 	public enum Basis {
@@ -41,7 +42,7 @@ public record Award(long id, String uscc, String enterpriseName, String district
 	public Award asOf(AwardEvent event) {
 		return new Award(id, uscc, enterpriseName, districtCode, policyId, policyVersion, clauseId, clauseTitle, issuer,
 				subject, awardYear, ruleDate, delivery, event.toState(), entitlementFen, event.amountFen(), basis, profile,
-				event.awardVersion(), createdBy, createdAt, event.recordedBy(), event.recordedAt());
+				event.awardVersion(), createdBy, createdAt, event.recordedBy(), event.recordedAt(), projectId);
 	}
 
 }

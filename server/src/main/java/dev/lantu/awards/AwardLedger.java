@@ -304,7 +304,8 @@ public class AwardLedger {
 		String fingerprint = fingerprint(operation, application.uscc(), application.policyId(), application.clauseId(),
 				String.valueOf(application.year()), String.valueOf(application.date()),
 				application.profile() == null ? "registry" : JSON.writeValueAsString(Entitlements.sorted(application.profile())),
-				who);
+				// the project only when named, so applications without one keep the fingerprints they had
+				application.projectId() == null ? who : "project " + application.projectId() + " " + who);
 		if (key != null) {
 			Optional<AwardOutcome> replay = replay(key, operation, fingerprint);
 			if (replay.isPresent()) {
@@ -316,7 +317,7 @@ public class AwardLedger {
 				entitled.enterprise().districtCode(), entitled.policy().id(), entitled.policy().version(),
 				entitled.clause().clause().id(), entitled.clause().clause().title(), entitled.policy().document().issuer(),
 				entitled.clause().clause().subject(), entitled.year(), entitled.date(), delivery, entitled.entitlementFen(),
-				entitled.basis(), JSON.writeValueAsString(entitled.profile()));
+				entitled.basis(), JSON.writeValueAsString(entitled.profile()), entitled.projectId());
 		try {
 			return transactions.execute(status -> {
 				OffsetDateTime now = now();
@@ -409,7 +410,8 @@ public class AwardLedger {
 				"policy", award.policyId(), "policy.gone", "the policy " + award.policyId()
 						+ " is no longer in the loaded dataset, so its awards cannot be approved", award.policyId())));
 		List<Limit> limits = new ArrayList<>();
-		limits.add(new Limit(Limit.Kind.CLAUSE, award.policyId() + "/" + award.clauseId(), award.entitlementFen(),
+		limits.add(new Limit(Limit.Kind.CLAUSE, award.policyId() + "/" + award.clauseId()
+				+ (award.projectId() == null ? "" : " (project " + award.projectId() + ")"), award.entitlementFen(),
 				sums.clauseFen()));
 		if (!award.subject().isBlank()) {
 			limits.add(new Limit(Limit.Kind.EXCLUSIVE_SUBJECT, award.subject(), award.entitlementFen(), sums.subjectFen()));

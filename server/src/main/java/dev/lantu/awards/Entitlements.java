@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.lantu.engine.lang.Variable;
 import dev.lantu.engine.policy.Delivery;
 import dev.lantu.engine.policy.PolicyDocument;
+import dev.lantu.awards.store.AwardRepository;
 import dev.lantu.policy.CalculationInput;
 import dev.lantu.policy.CalculationInputException;
 import dev.lantu.policy.CalculationReport;
@@ -44,7 +45,11 @@ class Entitlements {
 
 	private final EnterpriseService enterprises;
 
-	Entitlements(PolicyCalculator calculator, PolicyCatalogue catalogue, EnterpriseService enterprises) {
+	private final AwardRepository awards;
+
+	Entitlements(PolicyCalculator calculator, PolicyCatalogue catalogue, EnterpriseService enterprises,
+			AwardRepository awards) {
+		this.awards = awards;
 		this.calculator = calculator;
 		this.catalogue = catalogue;
 		this.enterprises = enterprises;
@@ -56,7 +61,7 @@ class Entitlements {
 	 * @param profile the facts the engine read, as the calculator's profile (sorted, so equal facts give equal text)
 	 */
 	record Entitled(Enterprise enterprise, StoredPolicy policy, PolicyDocument.PolicyClause clause, int year,
-			LocalDate date, long entitlementFen, Award.Basis basis, Map<String, Object> profile) {
+			LocalDate date, long entitlementFen, Award.Basis basis, Map<String, Object> profile, Long projectId) {
 	}
 
 	/**
@@ -98,6 +103,9 @@ class Entitlements {
 								+ clause.clause().id() + " is paid on application: the enterprise applies for it"));
 			}
 		}
+		if (clause != null && enterprise != null) {
+			projectProblem(application, clause, enterprise).ifPresent(problems::add);
+		}
 		LocalDate date = application.date() == null ? today : application.date();
 		int year = application.year() == null ? date.getYear() : application.year();
 		if (year < 1900 || year > 2999) {
@@ -134,7 +142,37 @@ class Entitlements {
 		CalculationReport.ClauseResult assessed = result.clauses().stream().filter(c -> c.id().equals(clauseId))
 			.findFirst().orElseThrow();
 		refuseUnlessEligible(assessed, basis);
-		return new Entitled(enterprise, policy, clause, year, date, assessed.entitlement().fen(), basis, profile);
+		return new Entitled(enterprise, policy, clause, year, date, assessed.entitlement().fen(), basis, profile,
+				application.projectId());
+	}
+
+	/**
+	 * A clause that pays per project needs the project, one of the enterprise's own (its investor); a clause that
+	 * pays the enterprise takes none, or one enterprise could draw it once per project.
+	 */
+	private java.util.Optional<AwardProblem> projectProblem(Application application, PolicyDocument.PolicyClause clause,
+			Enterprise enterprise) {
+		Long project = application.projectId();
+		String clauseId = clause.clause().id();
+		if (!clause.perProject()) {
+			return project == null ? java.util.Optional.empty()
+					: java.util.Optional.of(AwardProblem.of("projectId", project, "project.not-per-project", "the clause "
+							+ clauseId + " pays the enterprise, not each project: apply without a project"));
+		}
+		if (project == null) {
+			return java.util.Optional.of(AwardProblem.of("projectId", null, "project.missing", "the clause " + clauseId
+					+ " pays each project (单个项目): name the project the application is for"));
+		}
+		java.util.Optional<String> investor = awards.projectInvestor(project);
+		if (investor.isEmpty()) {
+			return java.util.Optional.of(AwardProblem.of("projectId", project, "project.unknown", "no project " + project));
+		}
+		if (!investor.get().equalsIgnoreCase(enterprise.uscc())) {
+			return java.util.Optional.of(AwardProblem.of("projectId", project, "project.other-enterprise", "the project "
+					+ project + " is not " + enterprise.uscc() + "'s: its investor is "
+					+ (investor.get().isEmpty() ? "not registered by credit code" : investor.get())));
+		}
+		return java.util.Optional.empty();
 	}
 
 	private static void refuseUnlessEligible(CalculationReport.ClauseResult assessed, Award.Basis basis) {

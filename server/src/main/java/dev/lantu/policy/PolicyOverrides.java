@@ -179,7 +179,7 @@ public final class PolicyOverrides {
 			}
 			Clause c = entry.clause();
 			return new PolicyDocument.PolicyClause(new Clause(c.id(), c.title(), c.subject(), c.eligibility(), c.award(), cap,
-					c.delivery(), c.sourceParagraph()), entry.illustrative(), entry.note());
+					c.delivery(), c.sourceParagraph()), entry.illustrative(), entry.note(), entry.perProject());
 		}).toList();
 		return new PolicyDocument(policy.id(), policy.titleZh(), policy.titleEn(), policy.issuer(), policy.documentNumber(),
 				policy.regions(), policy.effectiveFrom(), policy.effectiveTo(), policy.source(), ParameterSet.of(changed), clauses,

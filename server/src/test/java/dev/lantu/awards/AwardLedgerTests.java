@@ -3,6 +3,7 @@ package dev.lantu.awards;
 import static dev.lantu.awards.LedgerDataset.A;
 import static dev.lantu.awards.LedgerDataset.B;
 import static dev.lantu.awards.LedgerDataset.C;
+import static dev.lantu.awards.LedgerDataset.D;
 import static dev.lantu.awards.LedgerFixture.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import dev.lantu.projects.ProjectService;
 
 /** The ledger's rules, one at a time: states and their history, amounts, every cap, 就高不重复, the budget, keys. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -274,6 +277,51 @@ class AwardLedgerTests {
 			.award();
 		assertThat(award.basis()).isEqualTo(Award.Basis.PROFILE);
 		assertThat(award.entitlementFen()).isEqualTo(60 * WAN);
+	}
+
+
+	@Test
+	void shouldPayAPerProjectClauseOncePerProjectOfTheEnterpriseOnly() {
+		String uscc = fixture.enterprise(LedgerFixture.TIANHE, 1500, null);
+		String other = fixture.enterprise(LedgerFixture.TIANHE, 1500, null);
+		ProjectService projects = context.getBean(ProjectService.class);
+		long first = project(projects, uscc, "项目一");
+		long second = project(projects, uscc, "项目二");
+		long someoneElses = project(projects, other, "他人项目");
+
+		long a = ledger.apply(new Application(uscc, D, "project-grant", 2025, null, null, first), "企业经办人", null).award().id();
+		long b = ledger.apply(new Application(uscc, D, "project-grant", 2025, null, null, second), "企业经办人", null).award().id();
+		long again = ledger.apply(new Application(uscc, D, "project-grant", 2025, null, null, first), "企业经办人", null)
+			.award().id();
+		for (long id : new long[] { a, b, again }) {
+			ledger.startReview(id, null, "审核员", null);
+		}
+		assertThat(ledger.approve(a, null, null, "处长", null).award().amountFen()).isEqualTo(80 * WAN);
+		assertThat(ledger.approve(b, null, null, "处长", null).award().amountFen())
+			.as("another project of the same enterprise gets the clause's entitlement again").isEqualTo(80 * WAN);
+		assertThat(ledger.headroom(again).maxFen()).as("the first project has had all its clause pays").isZero();
+		assertThatThrownBy(() -> ledger.approve(again, null, null, "处长", null)).isInstanceOf(ApprovalRefusedException.class)
+			.hasMessageContaining("project " + first);
+
+		assertThatThrownBy(() -> ledger.apply(new Application(uscc, D, "project-grant", 2025, null, null, null), "企业", null))
+			.isInstanceOfSatisfying(AwardInputException.class, e -> assertThat(e.problems()).extracting(AwardProblem::code)
+				.containsExactly("project.missing"));
+		assertThatThrownBy(() -> ledger.apply(new Application(uscc, D, "project-grant", 2025, null, null, someoneElses), "企业", null))
+			.isInstanceOfSatisfying(AwardInputException.class, e -> assertThat(e.problems()).extracting(AwardProblem::code)
+				.containsExactly("project.other-enterprise"));
+		assertThatThrownBy(() -> ledger.apply(new Application(uscc, D, "project-grant", 2025, null, null, 987654321L), "企业", null))
+			.isInstanceOfSatisfying(AwardInputException.class, e -> assertThat(e.problems()).extracting(AwardProblem::code)
+				.containsExactly("project.unknown"));
+		assertThatThrownBy(() -> ledger.apply(new Application(uscc, D, "grant", 2025, null, null, first), "企业", null))
+			.as("a clause that pays the enterprise is not drawn once per project")
+			.isInstanceOfSatisfying(AwardInputException.class, e -> assertThat(e.problems()).extracting(AwardProblem::code)
+				.containsExactly("project.not-per-project"));
+	}
+
+	private static long project(ProjectService projects, String investor, String name) {
+		return projects.create(new dev.lantu.projects.ProjectDraft(name, investor, "测试投资方", LedgerFixture.TIANHE, List.of(),
+				100 * WAN, null, null, null, null, null, true, dev.lantu.projects.Stage.SIGNED, java.time.LocalDate.of(2025, 2, 7),
+				"签约"), "测试员").id();
 	}
 
 }

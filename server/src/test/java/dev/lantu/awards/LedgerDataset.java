@@ -12,7 +12,8 @@ import dev.lantu.support.TestDataset;
  * The Guangzhou dataset with synthetic policies added for the ledger's tests: two of one issuer
  * (test-ledger-a with a cap of 300万元 per enterprise per year and a budget of 1亿元; test-ledger-b with a cap of
  * 250万元; the issuer's cap of 400万元; the subject 算力补贴 shared with each other and with Tianhe's compute
- * clause), and test-ledger-c of another issuer, 200万元 a grant from a budget of 500万元.
+ * clause), test-ledger-c of another issuer, 200万元 a grant from a budget of 500万元, and test-ledger-d whose
+ * project grant pays each project of an enterprise (per: project).
  */
 public final class LedgerDataset {
 
@@ -22,6 +23,8 @@ public final class LedgerDataset {
 
 	public static final String C = "test-ledger-c";
 
+	public static final String D = "test-ledger-d";
+
 	private LedgerDataset() {
 	}
 
@@ -30,6 +33,7 @@ public final class LedgerDataset {
 			.write("policies/test-ledger-a.yaml", resource("ledger-a.yaml"))
 			.write("policies/test-ledger-b.yaml", resource("ledger-b.yaml"))
 			.write("policies/test-ledger-c.yaml", resource("ledger-c.yaml"))
+			.write("policies/test-ledger-d.yaml", resource("ledger-d.yaml"))
 			.write("policies/issuers.yaml", resource("issuers.yaml"));
 	}
 

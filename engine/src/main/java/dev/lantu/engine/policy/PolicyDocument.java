@@ -69,14 +69,21 @@ public record PolicyDocument(String id, String titleZh, String titleEn, String i
      * @param illustrative true when the clause's numbers or formula are not (all) in the sources, so
      *                     it must never be shown as law
      * @param note         what the encoding assumes, and why; required for an illustrative clause
+     * @param perProject   true when the clause pays each project of an enterprise (单个项目最高…): its award and
+     *                     cap apply to one project's facts, and an award of it names the project
      */
-    public record PolicyClause(Clause clause, boolean illustrative, String note) {
+    public record PolicyClause(Clause clause, boolean illustrative, String note, boolean perProject) {
         public PolicyClause {
             Objects.requireNonNull(clause, "clause");
             note = note == null ? "" : note;
             if (illustrative && note.isBlank()) {
                 throw new IllegalArgumentException("the illustrative clause " + clause.id() + " needs a note saying why");
             }
+        }
+
+        /** A clause that pays per enterprise, as most do. */
+        public PolicyClause(Clause clause, boolean illustrative, String note) {
+            this(clause, illustrative, note, false);
         }
     }
 }

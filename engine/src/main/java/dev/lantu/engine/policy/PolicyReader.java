@@ -36,7 +36,7 @@ public final class PolicyReader {
     private static final List<String> PARAMETER = List.of("type", "description", "values");
     private static final List<String> DATED_VALUE = List.of("from", "value", "reference");
     private static final List<String> CLAUSE = List.of("id", "title", "subject", "eligibility", "award", "cap",
-            "delivery", "source_paragraph", "illustrative", "note");
+            "delivery", "source_paragraph", "illustrative", "note", "per");
 
     private static final Pattern REGION_CODE = Pattern.compile("[0-9]{6}");
 
@@ -216,6 +216,16 @@ public final class PolicyReader {
             yaml.error(fields.get("illustrative").key(), path + ".illustrative",
                     "an illustrative clause needs a note saying what is not in the sources", "add note: …");
         }
+        boolean perProject = yaml.field(fields, node, path, "per", false)
+                .flatMap(n -> yaml.text(n, path + ".per").flatMap(word -> switch (word) {
+                    case "enterprise" -> Optional.of(false);
+                    case "project" -> Optional.of(true);
+                    default -> {
+                        yaml.error(n, path + ".per", "unknown unit " + word,
+                                "enterprise (the default: the clause pays an enterprise) or project (单个项目: it pays each project)");
+                        yield Optional.<Boolean>empty();
+                    }
+                })).orElse(false);
         Compilation eligibility = expression(yaml, fields, node, path, "eligibility", Type.BOOLEAN, types);
         Compilation award = expression(yaml, fields, node, path, "award", Type.MONEY, types);
         if (yaml.errors().size() > before) {
@@ -223,7 +233,7 @@ public final class PolicyReader {
         }
         Clause clause = new Clause(id, title, subject, (Compilation.Success) eligibility, (Compilation.Success) award,
                 cap, delivery, paragraph);
-        return Optional.of(new PolicyDocument.PolicyClause(clause, illustrative, note));
+        return Optional.of(new PolicyDocument.PolicyClause(clause, illustrative, note, perProject));
     }
 
     private static String optional(YamlFile yaml, Map<String, YamlFile.Entry> fields, String path, String key) {

@@ -159,6 +159,18 @@ class PolicyReaderTests {
     }
 
     @Test
+    void aClauseSaysWhetherItPaysAnEnterpriseOrEachProject() {
+        assertThat(read(VALID).document().clauses().get(0).perProject()).as("by default, an enterprise").isFalse();
+        assertThat(read(VALID + "    per: project\n").document().clauses().get(0).perProject()).isTrue();
+        assertThat(read(VALID + "    per: enterprise\n").document().clauses().get(0).perProject()).isFalse();
+        PolicyReader.Result result = read(VALID + "    per: team\n");
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.message()).contains("unknown unit team");
+            assertThat(error.suggestion()).contains("enterprise").contains("project");
+        });
+    }
+
+    @Test
     void anIllustrativeClauseNeedsANote() {
         PolicyReader.Result result = read(VALID + "    illustrative: true\n");
         assertThat(result.errors()).singleElement()

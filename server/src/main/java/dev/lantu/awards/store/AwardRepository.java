@@ -29,7 +29,7 @@ public class AwardRepository {
 	private static final String COLUMNS = """
 			id, uscc, enterprise_name, district_code, policy_id, policy_version, clause_id, clause_title, issuer, subject,
 			award_year, rule_date, delivery, state, entitlement, amount, basis, profile, version, created_by, created_at,
-			updated_by, updated_at""";
+			updated_by, updated_at, project_id""";
 
 	private final JdbcClient jdbc;
 
@@ -40,7 +40,7 @@ public class AwardRepository {
 	/** What a new award is made of; its state, version and amount come from the ledger. */
 	public record NewAward(String uscc, String enterpriseName, String districtCode, String policyId, int policyVersion,
 			String clauseId, String clauseTitle, String issuer, String subject, int awardYear, java.time.LocalDate ruleDate,
-			Delivery delivery, long entitlementFen, Award.Basis basis, String profile) {
+			Delivery delivery, long entitlementFen, Award.Basis basis, String profile, Long projectId) {
 	}
 
 	public long insert(NewAward award, AwardState state, String actor, OffsetDateTime now) {
@@ -48,12 +48,12 @@ public class AwardRepository {
 		jdbc.sql("""
 				insert into award (uscc, enterprise_name, district_code, policy_id, policy_version, clause_id, clause_title,
 				    issuer, subject, award_year, rule_date, delivery, state, entitlement, amount, basis, profile, version,
-				    created_by, created_at, updated_by, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, 1, ?, ?, ?, ?)""")
+				    created_by, created_at, updated_by, updated_at, project_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, 1, ?, ?, ?, ?, ?)""")
 			.params(award.uscc(), award.enterpriseName(), award.districtCode(), award.policyId(), award.policyVersion(),
 					award.clauseId(), award.clauseTitle(), award.issuer(), award.subject(), award.awardYear(),
 					Date.valueOf(award.ruleDate()), award.delivery().name(), state.name(), award.entitlementFen(),
-					award.basis().name(), award.profile(), actor, now, actor, now)
+					award.basis().name(), award.profile(), actor, now, actor, now, award.projectId())
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -143,8 +143,10 @@ public class AwardRepository {
 	}
 
 	public LiveSums liveSums(Award award) {
-		return jdbc.sql("""
-				select coalesce(sum(case when policy_id = ? and clause_id = ? then amount end), 0),
+		// a clause that pays per project counts what the award's project has had; every other sum is the enterprise's
+		String clause = award.projectId() == null ? "policy_id = ? and clause_id = ?"
+				: "policy_id = ? and clause_id = ? and project_id = " + award.projectId();
+		return jdbc.sql("select coalesce(sum(case when " + clause + " then amount end), 0)," + """
 				       coalesce(sum(case when subject = ? and subject <> '' then amount end), 0),
 				       coalesce(sum(case when policy_id = ? then amount end), 0),
 				       coalesce(sum(case when issuer = ? then amount end), 0)
@@ -153,6 +155,12 @@ public class AwardRepository {
 					award.awardYear())
 			.query((rs, n) -> new LiveSums(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
+	}
+
+	/** The enterprise (investor USCC) of a project, read here so that an application can name it without the
+	 * applicant having to see the pipeline; empty when there is no such project. */
+	public java.util.Optional<String> projectInvestor(long projectId) {
+		return jdbc.sql("select coalesce(investor_uscc, '') from project where id = ?").param(projectId).query(String.class).optional();
 	}
 
 	/** The live amount of a policy as its ledger row holds it; 0 before its first approval. */
@@ -291,7 +299,7 @@ public class AwardRepository {
 				AwardState.valueOf(rs.getString("state")), rs.getLong("entitlement"), amountFen,
 				Award.Basis.valueOf(rs.getString("basis")), rs.getString("profile"), rs.getInt("version"),
 				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("updated_by"),
-				rs.getObject("updated_at", OffsetDateTime.class));
+				rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("project_id", Long.class));
 	}
 
 	private static AwardEvent event(ResultSet rs, int row) throws SQLException {

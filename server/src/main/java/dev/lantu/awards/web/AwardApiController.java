@@ -46,7 +46,8 @@ class AwardApiController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	private static final Set<String> APPLICATION_FIELDS = Set.of("uscc", "policy", "clause", "year", "date", "profile");
+	private static final Set<String> APPLICATION_FIELDS = Set.of("uscc", "policy", "clause", "year", "date", "profile",
+			"projectId");
 
 	private final AwardLedger ledger;
 
@@ -120,7 +121,7 @@ class AwardApiController {
 	private static Application application(String body) {
 		RequestBody read = RequestBody.read(body, APPLICATION_FIELDS);
 		Application application = new Application(read.text("uscc"), read.text("policy"), read.text("clause"),
-				read.year("year"), read.date("date"), read.object("profile"));
+				read.year("year"), read.date("date"), read.object("profile"), read.id("projectId"));
 		read.check();
 		return application;
 	}

@@ -192,7 +192,7 @@ class AwardPages {
 	}
 
 	record ApplicationForm(String kind, String uscc, String policy, String clause, String year, String date,
-			String profile, String key) {
+			String profile, String key, String projectId) {
 	}
 
 	@GetMapping("/awards/new")
@@ -201,7 +201,7 @@ class AwardPages {
 			@RequestParam(required = false) String kind, Model model) {
 		Access.require(Access.caller().isSignedIn() || Access.caller().isAdministrator(), "apply for awards");
 		model.addAttribute("applicationForm", new ApplicationForm(kind == null ? "application" : kind, uscc, policy, clause,
-				year == null ? String.valueOf(LocalDate.now().getYear()) : year, null, null, UUID.randomUUID().toString()));
+				year == null ? String.valueOf(LocalDate.now().getYear()) : year, null, null, UUID.randomUUID().toString(), null));
 		return applicationPage(model);
 	}
 
@@ -244,9 +244,19 @@ class AwardPages {
 				errors.put("date", messages.getMessage("award.error.date", null, locale));
 			}
 		}
+		Long projectId = null;
+		if (form.projectId() != null && !form.projectId().isBlank()) {
+			try {
+				projectId = Long.valueOf(form.projectId().strip());
+			}
+			catch (NumberFormatException e) {
+				errors.put("projectId", messages.getMessage("award.error.projectId", null, locale));
+			}
+		}
 		Map<String, Object> profile = profile(form.profile(), errors, locale);
 		if (errors.isEmpty()) {
-			Application application = new Application(form.uscc(), form.policy(), form.clause(), year, date, profile);
+			Application application = new Application(form.uscc(), form.policy(), form.clause(), year, date, profile,
+					projectId);
 			String key = form.key() == null || form.key().isBlank() ? null : form.key();
 			try {
 				AwardOutcome outcome = "proactive".equals(form.kind()) ? ledger.propose(application, actor, key)

@@ -88,6 +88,19 @@ final class RequestBody {
 		return null;
 	}
 
+	/** A record's id: a whole number. */
+	Long id(String name) {
+		Object value = fields.get(name);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Integer || value instanceof Long) {
+			return ((Number) value).longValue();
+		}
+		problems.add(AwardProblem.of(name, value, "type.id", name + " is a record's id, a whole number; found " + value));
+		return null;
+	}
+
 	/** A whole number of fen; a decimal or a text is refused, since amounts here are fen, never yuan. */
 	Long fen(String name) {
 		Object value = fields.get(name);
