@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +29,7 @@ class AwardLedgerTests {
 
 	@DynamicPropertySource
 	static void dataset(DynamicPropertyRegistry registry) throws IOException {
-		Path directory = Files.createTempDirectory("lantu-ledger-");
-		LedgerDataset.into(directory);
-		registry.add("lantu.dataset", directory::toString);
+		LedgerDataset.register(registry);
 	}
 
 	@Autowired

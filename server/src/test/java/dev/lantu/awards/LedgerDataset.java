@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import dev.lantu.support.TestDataset;
 
@@ -26,6 +29,13 @@ public final class LedgerDataset {
 	public static final String D = "test-ledger-d";
 
 	private LedgerDataset() {
+	}
+
+	/** Serves a fresh copy of the ledger's dataset to the test's application context. */
+	public static void register(DynamicPropertyRegistry registry) throws IOException {
+		Path directory = Files.createTempDirectory("lantu-ledger-");
+		into(directory);
+		registry.add("lantu.dataset", directory::toString);
 	}
 
 	public static TestDataset into(Path directory) {

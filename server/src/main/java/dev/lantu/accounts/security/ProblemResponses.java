@@ -1,6 +1,8 @@
 package dev.lantu.accounts.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,11 +11,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Refusals for the API as RFC 9457 problem details, like every other error of the API. */
 final class ProblemResponses {
 
 	static final RequestMatcher API = request -> request.getRequestURI()
 		.startsWith(request.getContextPath() + "/api/");
+
+	/** Written before Spring MVC (in the security filters), so not by its message converters */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ProblemResponses() {
 	}
@@ -26,30 +33,14 @@ final class ProblemResponses {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"code\":\"" + code + "\",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
-					+ escape(request.getRequestURI()) + "\"}");
-	}
-
-	private static String escape(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '<' -> out.append("\\u003c");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.toString();
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("code", code);
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
+		response.getWriter().write(JSON.writeValueAsString(problem));
 	}
 
 }

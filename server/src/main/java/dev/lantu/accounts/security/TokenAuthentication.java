@@ -86,7 +86,11 @@ class TokenAuthentication extends OncePerRequestFilter {
 					"this token may only read (scope READ); " + request.getMethod() + " needs a WRITE token");
 			return;
 		}
-		tokens.touch(token.get().id(), now);
+		OffsetDateTime lastUsed = token.get().lastUsedAt();
+		if (lastUsed == null || lastUsed.isBefore(now.minusMinutes(1))) {
+			// at most one write a minute per token: a busy machine's requests stay reads
+			tokens.touch(token.get().id(), now);
+		}
 		UsernamePasswordAuthenticationToken base = AccountAuthentication.authenticated(account.get());
 		List<GrantedAuthority> authorities = new ArrayList<>(base.getAuthorities());
 		authorities.add(new SimpleGrantedAuthority("SCOPE_" + token.get().scope().name()));

@@ -137,11 +137,7 @@ class AwardApiController {
 	@Operation(summary = "Start reviewing an application: {note?}")
 	AwardOutcome review(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-		ledger.requireMayDecide(id, "review");
-		RequestBody read = RequestBody.read(body, Set.of("note"));
-		String note = read.text("note");
-		read.check();
-		return ledger.startReview(id, note, actor(), key);
+		return move(id, "review", body, "note", ledger::startReview, key);
 	}
 
 	@PostMapping("/{id}/approval")
@@ -165,33 +161,40 @@ class AwardApiController {
 	@Operation(summary = "Reject an application or a proposed award: {reason}")
 	AwardOutcome reject(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-		ledger.requireMayDecide(id, "reject");
-		RequestBody read = RequestBody.read(body, Set.of("reason"));
-		String reason = read.text("reason");
-		read.check();
-		return ledger.reject(id, reason, actor(), key);
+		return move(id, "reject", body, "reason", ledger::reject, key);
 	}
 
 	@PostMapping("/{id}/disbursement")
 	@Operation(summary = "Record that an approved award was paid out: {reference?}")
 	AwardOutcome disburse(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-		ledger.requireMayDecide(id, "disburse");
-		RequestBody read = RequestBody.read(body, Set.of("reference"));
-		String reference = read.text("reference");
-		read.check();
-		return ledger.disburse(id, reference, actor(), key);
+		return move(id, "disburse", body, "reference", ledger::disburse, key);
 	}
 
 	@PostMapping("/{id}/clawback")
 	@Operation(summary = "Claw back an approved or disbursed award (a project that never reached production): {reason}")
 	AwardOutcome clawBack(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-		ledger.requireMayDecide(id, "claw back");
-		RequestBody read = RequestBody.read(body, Set.of("reason"));
-		String reason = read.text("reason");
+		return move(id, "claw back", body, "reason", ledger::clawBack, key);
+	}
+
+	/** A move of the ledger whose body holds at most one text: a note, a reason or a payment reference. */
+	private interface Move {
+
+		AwardOutcome apply(long id, String text, String actor, String key);
+
+	}
+
+	/**
+	 * Refuses a caller who may not decide first (403/404 before any complaint about the body), then reads the one
+	 * text the body may hold, then moves the award.
+	 */
+	private AwardOutcome move(long id, String what, String body, String field, Move move, String key) {
+		ledger.requireMayDecide(id, what);
+		RequestBody read = RequestBody.read(body, Set.of(field));
+		String text = read.text(field);
 		read.check();
-		return ledger.clawBack(id, reason, actor(), key);
+		return move.apply(id, text, actor(), key);
 	}
 
 }

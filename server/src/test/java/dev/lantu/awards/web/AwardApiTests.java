@@ -9,8 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,7 @@ class AwardApiTests {
 
 	@DynamicPropertySource
 	static void dataset(DynamicPropertyRegistry registry) throws IOException {
-		Path directory = Files.createTempDirectory("lantu-ledger-api-");
-		LedgerDataset.into(directory);
-		registry.add("lantu.dataset", directory::toString);
+		LedgerDataset.register(registry);
 	}
 
 	@Autowired
